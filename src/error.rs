@@ -1,0 +1,210 @@
+//! The crate's one error type, and where in the input an error happened.
+//!
+//! Every error other than [`ErrorKind::Io`] concerns one record: the reader that
+//! returned it goes on with the next record on the next call. An I/O error ends
+//! the stream.
+
+use std::fmt;
+use std::io;
+
+/// Where in a stream something happened.
+///
+/// `record` and `line` are 1-based, `byte` is the 0-based offset of the
+/// record's first byte in the stream (counted from the first byte pushed or
+/// read). `field` is the 0-based CSV column index, when the error concerns
+/// one field.
+///
+/// # Example
+///
+/// ```
+/// use panlog::Position;
+///
+/// let pos = Position { record: 17, line: 18, byte: 9031, field: Some(7) };
+/// assert_eq!(pos.to_string(), "record 17 (line 18, byte 9031, field 7)");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Position {
+    /// The record number, 1-based; bad records are counted too.
+    pub record: u64,
+    /// The line the record starts on, 1-based.
+    pub line: u64,
+    /// The byte offset of the record's first byte in the stream, 0-based.
+    pub byte: u64,
+    /// The 0-based field (column) index, when one field is at fault.
+    pub field: Option<usize>,
+}
+
+impl Position {
+    /// The same position, pointing at field `index`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use panlog::Position;
+    ///
+    /// let pos = Position { record: 1, line: 1, byte: 0, field: None }.with_field(3);
+    /// assert_eq!(pos.field, Some(3));
+    /// ```
+    #[must_use]
+    pub const fn with_field(mut self, index: usize) -> Self {
+        self.field = Some(index);
+        self
+    }
+}
+
+impl fmt::Display for Position {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "record {} (line {}, byte {}", self.record, self.line, self.byte)?;
+        if let Some(field) = self.field {
+            write!(f, ", field {field}")?;
+        }
+        f.write_str(")")
+    }
+}
+
+/// What went wrong.
+///
+/// New kinds may be added in minor releases, so matches need a wildcard arm.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// Reading the underlying input failed; the stream ends here.
+    #[error("I/O error: {0}")]
+    Io(#[from] io::Error),
+    /// A record (or an octet-counted frame) is longer than the configured maximum.
+    ///
+    /// The framer skipped it without buffering it whole: a newline-delimited
+    /// record up to the next newline, an octet-counted frame by its count.
+    #[error("record longer than the maximum of {limit} bytes: skipped ({length} bytes seen)")]
+    RecordTooLong {
+        /// The configured maximum, in bytes.
+        limit: usize,
+        /// The bytes that had been seen when the record was given up: the
+        /// whole record if its end was already buffered, else a lower bound.
+        length: usize,
+    },
+    /// The input ended inside an RFC 6587 octet-counted frame.
+    #[error("octet-counted frame truncated: {expected} bytes announced, {got} received")]
+    TruncatedFrame {
+        /// The length the frame's prefix announced.
+        expected: usize,
+        /// The bytes that arrived before the end of the input.
+        got: usize,
+    },
+}
+
+/// The crate's error: an [`ErrorKind`] and the [`Position`] it happened at.
+///
+/// It is one pointer wide, so `Result<T, Error>` stays small on the hot path.
+///
+/// # Example
+///
+/// ```
+/// use panlog::framing::{Framer, FramerConfig};
+/// use panlog::ErrorKind;
+///
+/// let mut framer = Framer::with_config(FramerConfig::new().max_record_len(8));
+/// framer.push(b"this line is too long\nok\n");
+/// let err = framer.next_record().unwrap().unwrap_err();
+/// assert!(matches!(err.kind(), ErrorKind::RecordTooLong { limit: 8, .. }));
+/// assert_eq!(err.position().line, 1);
+/// // The framer goes on with the next record.
+/// assert_eq!(framer.next_record().unwrap().unwrap().bytes(), b"ok");
+/// ```
+#[derive(Debug, thiserror::Error)]
+#[error("{}: {}", .0.position, .0.kind)]
+pub struct Error(Box<Inner>);
+
+#[derive(Debug)]
+struct Inner {
+    kind: ErrorKind,
+    position: Position,
+}
+
+impl Error {
+    /// An error of `kind` at `position`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use panlog::{Error, ErrorKind, Position};
+    ///
+    /// let e = Error::new(ErrorKind::TruncatedFrame { expected: 9, got: 3 }, Position::default());
+    /// assert!(e.to_string().ends_with("9 bytes announced, 3 received"));
+    /// ```
+    #[cold]
+    #[must_use]
+    pub fn new(kind: ErrorKind, position: Position) -> Self {
+        Error(Box::new(Inner { kind, position }))
+    }
+
+    /// What went wrong.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use panlog::{Error, ErrorKind, Position};
+    ///
+    /// let e = Error::new(ErrorKind::TruncatedFrame { expected: 9, got: 3 }, Position::default());
+    /// assert!(matches!(e.kind(), ErrorKind::TruncatedFrame { expected: 9, got: 3 }));
+    /// ```
+    #[must_use]
+    pub fn kind(&self) -> &ErrorKind {
+        &self.0.kind
+    }
+
+    /// Takes the kind out of the error.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use panlog::{Error, ErrorKind, Position};
+    ///
+    /// let e = Error::new(ErrorKind::TruncatedFrame { expected: 9, got: 3 }, Position::default());
+    /// assert!(matches!(e.into_kind(), ErrorKind::TruncatedFrame { .. }));
+    /// ```
+    #[must_use]
+    pub fn into_kind(self) -> ErrorKind {
+        self.0.kind
+    }
+
+    /// Where it happened.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use panlog::{Error, ErrorKind, Position};
+    ///
+    /// let at = Position { record: 2, line: 3, byte: 40, field: None };
+    /// let e = Error::new(ErrorKind::TruncatedFrame { expected: 9, got: 3 }, at);
+    /// assert_eq!(e.position(), at);
+    /// ```
+    #[must_use]
+    pub fn position(&self) -> Position {
+        self.0.position
+    }
+
+    /// Whether this is an I/O error, the only kind that ends a stream.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use panlog::{Error, ErrorKind, Position};
+    ///
+    /// let e = Error::new(std::io::Error::other("gone").into(), Position::default());
+    /// assert!(e.is_io());
+    /// ```
+    #[must_use]
+    pub fn is_io(&self) -> bool {
+        matches!(self.0.kind, ErrorKind::Io(_))
+    }
+}
+
+impl From<Error> for io::Error {
+    fn from(e: Error) -> Self {
+        match e.into_kind() {
+            ErrorKind::Io(io) => io,
+            other => io::Error::new(io::ErrorKind::InvalidData, other),
+        }
+    }
+}

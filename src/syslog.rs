@@ -1,0 +1,597 @@
+//! The syslog header in front of the CSV body.
+//!
+//! PAN-OS sends logs with an RFC 3164 ("BSD") header, an RFC 5424 ("IETF")
+//! header, or none (CSV exports, collectors that strip it). [`SyslogHeader::parse`]
+//! recognises which, keeps every part typed and borrowed, and says where the
+//! body starts, so that no header byte is ever taken for a CSV field, even
+//! when the header holds commas.
+//!
+//! | shape | example |
+//! | --- | --- |
+//! | RFC 3164 | `<14>Sep 16 10:00:02 PA-1 1,2019/09/16 ...` (hostname optional, PRI optional, `Oct  4` space-padded, or an ISO 8601 timestamp) |
+//! | RFC 5424 | `<14>1 2020-12-04T16:00:02+01:00 host app - - - 1,2020/12/04 ...` (`-` or structured data `[id k="v"]`) |
+//! | none | `1,2020/12/04 16:00:02,...` |
+//!
+//! # Example
+//!
+//! ```
+//! use panlog::syslog::{HeaderFormat, SyslogHeader};
+//!
+//! let line = b"<14>Sep 16 10:00:02 PA-1 1,2019/09/16 10:00:02,001801,TRAFFIC,end";
+//! let (header, body) = SyslogHeader::parse(line);
+//! assert_eq!(header.format(), HeaderFormat::Rfc3164);
+//! assert_eq!(header.hostname(), Some("PA-1"));
+//! let pri = header.priority().unwrap();
+//! assert_eq!((pri.facility(), pri.severity()), (1, 6));
+//! assert!(body.starts_with(b"1,2019/09/16"));
+//! ```
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeZone};
+
+/// Which kind of header a line had.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum HeaderFormat {
+    /// No header: the line is the CSV body.
+    #[default]
+    None,
+    /// RFC 3164 (BSD): `[<PRI>]TIMESTAMP [HOSTNAME] `, or just a `<PRI>`.
+    Rfc3164,
+    /// RFC 5424 (IETF): `<PRI>1 TIMESTAMP HOSTNAME APP-NAME PROCID MSGID SD `.
+    Rfc5424,
+}
+
+/// A syslog PRI value: `facility * 8 + severity`, at most 191.
+///
+/// # Example
+///
+/// ```
+/// use panlog::syslog::Priority;
+///
+/// let pri = Priority::new(142).unwrap();
+/// assert_eq!(pri.facility(), 17); // local1
+/// assert_eq!(pri.severity(), 6);  // informational
+/// assert!(Priority::new(192).is_none());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Priority(u8);
+
+impl Priority {
+    /// The priority `value`, if it is at most 191.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(panlog::syslog::Priority::new(14).unwrap().value(), 14);
+    /// ```
+    #[must_use]
+    pub const fn new(value: u8) -> Option<Priority> {
+        if value <= 191 {
+            Some(Priority(value))
+        } else {
+            None
+        }
+    }
+
+    /// The PRI number.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(panlog::syslog::Priority::new(0).unwrap().value(), 0);
+    /// ```
+    #[must_use]
+    pub const fn value(self) -> u8 {
+        self.0
+    }
+
+    /// The facility, 0 (kern) to 23 (local7).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(panlog::syslog::Priority::new(14).unwrap().facility(), 1);
+    /// ```
+    #[must_use]
+    pub const fn facility(self) -> u8 {
+        self.0 >> 3
+    }
+
+    /// The severity, 0 (emergency) to 7 (debug).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(panlog::syslog::Priority::new(14).unwrap().severity(), 6);
+    /// ```
+    #[must_use]
+    pub const fn severity(self) -> u8 {
+        self.0 & 7
+    }
+}
+
+/// The header of one syslog line, borrowed from it.
+///
+/// Absent parts are `None`; RFC 5424's `-` (NILVALUE) is absent too.
+///
+/// # Example
+///
+/// ```
+/// use panlog::syslog::{HeaderFormat, SyslogHeader};
+///
+/// let line = br#"<14>1 2020-12-04T16:00:02+01:00 fw-1 pan - - [meta a="1,2"] 1,2020/12/04 16:00:02"#;
+/// let (h, body) = SyslogHeader::parse(line);
+/// assert_eq!(h.format(), HeaderFormat::Rfc5424);
+/// assert_eq!(h.hostname(), Some("fw-1"));
+/// assert_eq!(h.app_name(), Some("pan"));
+/// assert_eq!(h.proc_id(), None);
+/// assert_eq!(h.structured_data(), Some(r#"[meta a="1,2"]"#));
+/// assert_eq!(body, b"1,2020/12/04 16:00:02");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub struct SyslogHeader<'a> {
+    format: HeaderFormat,
+    raw: &'a [u8],
+    priority: Option<Priority>,
+    timestamp: Option<&'a str>,
+    hostname: Option<&'a str>,
+    app_name: Option<&'a str>,
+    proc_id: Option<&'a str>,
+    msg_id: Option<&'a str>,
+    structured_data: Option<&'a str>,
+}
+
+impl<'a> SyslogHeader<'a> {
+    /// Recognises the header at the start of `line` and returns it with the
+    /// body (everything after it). A line with no recognisable header is
+    /// all body, with [`HeaderFormat::None`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use panlog::syslog::{HeaderFormat, SyslogHeader};
+    ///
+    /// let (h, body) = SyslogHeader::parse(b"1,2020/12/04 16:00:02,0164,USERID");
+    /// assert_eq!(h.format(), HeaderFormat::None);
+    /// assert_eq!(body.len(), 33);
+    ///
+    /// // BSD without PRI and without hostname:
+    /// let (h, body) = SyslogHeader::parse(b"Jul 13 20:39:44 1,2017/07/13 20:39:44,0009C1,TRAFFIC");
+    /// assert_eq!((h.format(), h.hostname()), (HeaderFormat::Rfc3164, None));
+    /// assert!(body.starts_with(b"1,2017"));
+    /// ```
+    #[must_use]
+    pub fn parse(line: &'a [u8]) -> (SyslogHeader<'a>, &'a [u8]) {
+        let (priority, after_pri) = match parse_pri(line) {
+            Some((pri, n)) => (Some(pri), n),
+            None => (None, 0),
+        };
+        let rest = &line[after_pri..];
+        if priority.is_some() && rest.starts_with(b"1 ") {
+            if let Some(found) = parse_5424(line, after_pri + 2, priority) {
+                return found;
+            }
+        }
+        let mut header = SyslogHeader {
+            format: HeaderFormat::Rfc3164,
+            priority,
+            ..SyslogHeader::default()
+        };
+        let mut at = after_pri;
+        if let Some(n) = bsd_timestamp_len(rest).or_else(|| iso_timestamp_len(rest)) {
+            if rest.get(n) == Some(&b' ') {
+                header.timestamp = as_str(&rest[..n]);
+                at += n + 1;
+                let tail = &line[at..];
+                let token = &tail[..memchr::memchr(b' ', tail).unwrap_or(tail.len())];
+                // A hostname holds no comma-then-date; a header with nothing
+                // after the hostname has an empty body.
+                if !token.is_empty() && !is_body_start(tail) {
+                    header.hostname = as_str(token);
+                    at += token.len() + usize::from(token.len() < tail.len());
+                }
+            }
+        }
+        if at == 0 {
+            return (SyslogHeader::default(), line);
+        }
+        header.raw = &line[..at];
+        (header, &line[at..])
+    }
+
+    /// Which kind of header it was.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use panlog::syslog::{HeaderFormat, SyslogHeader};
+    /// assert_eq!(SyslogHeader::parse(b"<14>1,2020/12/04").0.format(), HeaderFormat::Rfc3164);
+    /// ```
+    #[must_use]
+    pub const fn format(&self) -> HeaderFormat {
+        self.format
+    }
+
+    /// The header's bytes, up to and including the space before the body
+    /// (empty when there is no header).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use panlog::syslog::SyslogHeader;
+    /// let (h, _) = SyslogHeader::parse(b"<14>Sep 16 10:00:02 PA-1 1,2019/09/16 10:00:02");
+    /// assert_eq!(h.raw(), b"<14>Sep 16 10:00:02 PA-1 ");
+    /// ```
+    #[must_use]
+    pub const fn raw(&self) -> &'a [u8] {
+        self.raw
+    }
+
+    /// The PRI part, if there was one.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use panlog::syslog::SyslogHeader;
+    /// assert_eq!(SyslogHeader::parse(b"<142>1,2020/12/04").0.priority().unwrap().value(), 142);
+    /// ```
+    #[must_use]
+    pub const fn priority(&self) -> Option<Priority> {
+        self.priority
+    }
+
+    /// The header's timestamp text, as sent (see [`datetime`](Self::datetime)).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use panlog::syslog::SyslogHeader;
+    /// let (h, _) = SyslogHeader::parse(b"<14>Oct  4 08:00:02 fw 1,2020/10/04 08:00:02");
+    /// assert_eq!(h.timestamp(), Some("Oct  4 08:00:02"));
+    /// ```
+    #[must_use]
+    pub const fn timestamp(&self) -> Option<&'a str> {
+        self.timestamp
+    }
+
+    /// The hostname, if the device sent one.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use panlog::syslog::SyslogHeader;
+    /// let (h, _) = SyslogHeader::parse(b"<14>Sep 16 10:00:02 10.1.1.1 1,2019/09/16 10:00:02");
+    /// assert_eq!(h.hostname(), Some("10.1.1.1"));
+    /// ```
+    #[must_use]
+    pub const fn hostname(&self) -> Option<&'a str> {
+        self.hostname
+    }
+
+    /// RFC 5424 APP-NAME.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use panlog::syslog::SyslogHeader;
+    /// let (h, _) = SyslogHeader::parse(b"<14>1 2020-12-04T16:00:02Z fw pan 12 TRAFFIC - 1,x");
+    /// assert_eq!(h.app_name(), Some("pan"));
+    /// ```
+    #[must_use]
+    pub const fn app_name(&self) -> Option<&'a str> {
+        self.app_name
+    }
+
+    /// RFC 5424 PROCID.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use panlog::syslog::SyslogHeader;
+    /// let (h, _) = SyslogHeader::parse(b"<14>1 2020-12-04T16:00:02Z fw pan 12 TRAFFIC - 1,x");
+    /// assert_eq!(h.proc_id(), Some("12"));
+    /// ```
+    #[must_use]
+    pub const fn proc_id(&self) -> Option<&'a str> {
+        self.proc_id
+    }
+
+    /// RFC 5424 MSGID.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use panlog::syslog::SyslogHeader;
+    /// let (h, _) = SyslogHeader::parse(b"<14>1 2020-12-04T16:00:02Z fw pan 12 TRAFFIC - 1,x");
+    /// assert_eq!(h.msg_id(), Some("TRAFFIC"));
+    /// ```
+    #[must_use]
+    pub const fn msg_id(&self) -> Option<&'a str> {
+        self.msg_id
+    }
+
+    /// RFC 5424 STRUCTURED-DATA, all elements as sent (`[id k="v"]...`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use panlog::syslog::SyslogHeader;
+    /// let (h, _) = SyslogHeader::parse(br#"<14>1 - fw - - - [a x="]\""][b] 1,x"#);
+    /// assert_eq!(h.structured_data(), Some(r#"[a x="]\""][b]"#));
+    /// ```
+    #[must_use]
+    pub const fn structured_data(&self) -> Option<&'a str> {
+        self.structured_data
+    }
+
+    /// The header's timestamp as a date-time.
+    ///
+    /// RFC 5424 and ISO 8601 timestamps carry their own offset. An RFC 3164
+    /// timestamp (`Sep 16 10:00:02`) carries neither year nor zone: it is
+    /// read in `year` and the offset `tz`, which the caller must know.
+    /// `None` if there is no timestamp or it is not a valid date.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::FixedOffset;
+    /// use panlog::syslog::SyslogHeader;
+    ///
+    /// let utc = FixedOffset::east_opt(0).unwrap();
+    /// let (h, _) = SyslogHeader::parse(b"<14>Sep 16 10:00:02 PA-1 1,2019/09/16 10:00:02");
+    /// assert_eq!(h.datetime(2019, utc).unwrap().to_rfc3339(), "2019-09-16T10:00:02+00:00");
+    ///
+    /// let (h, _) = SyslogHeader::parse(b"<14>1 2020-12-04T16:00:02+01:00 fw - - - - 1,x");
+    /// assert_eq!(h.datetime(1999, utc).unwrap().to_rfc3339(), "2020-12-04T16:00:02+01:00");
+    /// ```
+    #[must_use]
+    pub fn datetime(&self, year: i32, tz: FixedOffset) -> Option<DateTime<FixedOffset>> {
+        let ts = self.timestamp?;
+        if let Ok(dt) = DateTime::parse_from_rfc3339(ts) {
+            return Some(dt);
+        }
+        let b = ts.as_bytes();
+        if bsd_timestamp_len(b) != Some(b.len()) {
+            return None;
+        }
+        let month = month_number(&b[..3])?;
+        let day: u32 = ts[4..6].trim_start().parse().ok()?;
+        let date = NaiveDate::from_ymd_opt(year, month, day)?;
+        let time = NaiveTime::parse_from_str(&ts[7..15], "%H:%M:%S").ok()?;
+        tz.from_local_datetime(&date.and_time(time)).single()
+    }
+}
+
+/// `<PRI>` at the start of `line`: the priority and the bytes it took.
+fn parse_pri(line: &[u8]) -> Option<(Priority, usize)> {
+    if line.first() != Some(&b'<') {
+        return None;
+    }
+    let digits = line[1..].iter().take(4).take_while(|b| b.is_ascii_digit()).count();
+    if !(1..=3).contains(&digits) || line.get(1 + digits) != Some(&b'>') {
+        return None;
+    }
+    let value = line[1..1 + digits]
+        .iter()
+        .fold(0u16, |n, &d| n * 10 + u16::from(d - b'0'));
+    let pri = Priority::new(u8::try_from(value).ok()?)?;
+    Some((pri, digits + 2))
+}
+
+/// The RFC 5424 header after `<PRI>1 ` (at `at`), or `None` if it is not one.
+fn parse_5424(
+    line: &[u8],
+    mut at: usize,
+    priority: Option<Priority>,
+) -> Option<(SyslogHeader<'_>, &[u8])> {
+    let mut tokens = [None; 5];
+    for slot in &mut tokens {
+        let rest = &line[at..];
+        let n = memchr::memchr(b' ', rest)?;
+        if n == 0 {
+            return None;
+        }
+        let token = as_str(&rest[..n])?;
+        *slot = (token != "-").then_some(token);
+        at += n + 1;
+    }
+    let [timestamp, hostname, app_name, proc_id, msg_id] = tokens;
+    let sd_len = structured_data_len(&line[at..])?;
+    let structured_data = as_str(&line[at..at + sd_len])?;
+    at += sd_len;
+    match line.get(at) {
+        Some(b' ') => at += 1,
+        None => {}
+        Some(_) => return None,
+    }
+    // An optional UTF-8 byte order mark before the message.
+    if line[at..].starts_with(b"\xEF\xBB\xBF") {
+        at += 3;
+    }
+    let header = SyslogHeader {
+        format: HeaderFormat::Rfc5424,
+        raw: &line[..at],
+        priority,
+        timestamp,
+        hostname,
+        app_name,
+        proc_id,
+        msg_id,
+        structured_data: (structured_data != "-").then_some(structured_data),
+    };
+    Some((header, &line[at..]))
+}
+
+/// The length of RFC 5424 STRUCTURED-DATA at the start of `s`: `-` or one or
+/// more `[...]` elements, whose quoted values may hold `\"`, `\\`, `\]`.
+fn structured_data_len(s: &[u8]) -> Option<usize> {
+    if s.first() == Some(&b'-') {
+        return Some(1);
+    }
+    let mut at = 0;
+    while s.get(at) == Some(&b'[') {
+        let mut in_value = false;
+        let mut i = at + 1;
+        loop {
+            match *s.get(i)? {
+                b'\\' if in_value => i += 1,
+                b'"' => in_value = !in_value,
+                b']' if !in_value => break,
+                _ => {}
+            }
+            i += 1;
+        }
+        at = i + 1;
+    }
+    (at > 0).then_some(at)
+}
+
+const MONTHS: [&[u8; 3]; 12] = [
+    b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov", b"Dec",
+];
+
+fn month_number(name: &[u8]) -> Option<u32> {
+    MONTHS
+        .iter()
+        .position(|m| &m[..] == name)
+        .map(|i| i as u32 + 1)
+}
+
+/// `Mmm dd hh:mm:ss` (day space-padded or zero-padded) at the start of `s`.
+fn bsd_timestamp_len(s: &[u8]) -> Option<usize> {
+    let t = s.get(..15)?;
+    let digit = |i: usize| t[i].is_ascii_digit();
+    let ok = month_number(&t[..3]).is_some()
+        && t[3] == b' '
+        && (t[4] == b' ' || digit(4))
+        && digit(5)
+        && t[6] == b' '
+        && digit(7)
+        && digit(8)
+        && t[9] == b':'
+        && digit(10)
+        && digit(11)
+        && t[12] == b':'
+        && digit(13)
+        && digit(14);
+    ok.then_some(15)
+}
+
+/// An ISO 8601 / RFC 3339 timestamp token (`2020-12-04T16:00:02.123+01:00`)
+/// at the start of `s`: its length, up to the next space.
+fn iso_timestamp_len(s: &[u8]) -> Option<usize> {
+    let date = s.get(..11)?;
+    let ok = date[..4].iter().all(u8::is_ascii_digit)
+        && date[4] == b'-'
+        && date[7] == b'-'
+        && date[10] == b'T';
+    ok.then(|| memchr::memchr(b' ', s).unwrap_or(s.len()))
+}
+
+/// Whether `s` starts like a PAN-OS CSV body: a first column of letters and
+/// digits (`1` on native output, the serial in AUDIT logs), a comma, then a
+/// date (`2020/12/04`, `9/16/19`, `2020-10-12T...`).
+///
+/// A hostname never holds a comma followed by a date, so this tells a BSD
+/// header's hostname from a body that follows the timestamp directly.
+///
+/// # Example
+///
+/// ```
+/// use panlog::syslog::is_body_start;
+/// assert!(is_body_start(b"1,2020/12/04 16:00:02,0164"));
+/// assert!(is_body_start(b"1,9/16/19 10:00,1801"));
+/// assert!(is_body_start(b"012801000000,2023/01/01 00:00:00,audit"));
+/// assert!(!is_body_start(b"PA-1 1,2020/12/04"));
+/// assert!(!is_body_start(b"fw,01 1,2020/12/04"));
+/// ```
+#[must_use]
+pub fn is_body_start(s: &[u8]) -> bool {
+    let first = s
+        .iter()
+        .take(41)
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    if first == 0 || s.get(first) != Some(&b',') {
+        return false;
+    }
+    let rest = &s[first + 1..];
+    let digits = rest.iter().take(5).take_while(|b| b.is_ascii_digit()).count();
+    matches!((digits, rest.get(digits)), (4, Some(b'/' | b'-')) | (1 | 2, Some(b'/')))
+}
+
+/// Whether `s` (the start of a line) looks like the start of a PAN-OS log
+/// record: a syslog PRI (`<14>`), an RFC 6587 octet count (`123 <`), an
+/// RFC 3164 or ISO timestamp, or a CSV body ([`is_body_start`]).
+///
+/// The framer asks this of the line after a newline that falls inside a
+/// quoted field: if that line starts a record, the quote was never closed and
+/// the record ends at the newline, so one bad quote cannot swallow the
+/// records after it.
+///
+/// # Example
+///
+/// ```
+/// use panlog::syslog::looks_like_record_start;
+/// assert!(looks_like_record_start(b"<14>Sep 16 10:00:02 PA-1 1,2019"));
+/// assert!(looks_like_record_start(b"312 <14>1 2020-12-04T16:00:02Z"));
+/// assert!(looks_like_record_start(b"Sep 16 10:00:02 1,2019/09/16"));
+/// assert!(looks_like_record_start(b"1,2020/12/04 16:00:02,0164"));
+/// assert!(!looks_like_record_start(b"second line of a description\","));
+/// ```
+#[must_use]
+pub fn looks_like_record_start(s: &[u8]) -> bool {
+    parse_pri(s).is_some()
+        || octet_count_len(s).is_some()
+        || bsd_timestamp_len(s).is_some()
+        || iso_timestamp_len(s).is_some()
+        || is_body_start(s)
+}
+
+/// An RFC 6587 octet-counting prefix (`MSG-LEN SP`, then the message's
+/// `<`) at the start of `s`: the announced length and the prefix's length.
+pub(crate) fn octet_count_len(s: &[u8]) -> Option<(usize, usize)> {
+    let digits = s.iter().take(10).take_while(|b| b.is_ascii_digit()).count();
+    if digits == 0 || digits > 9 || s[0] == b'0' || s.get(digits..digits + 2) != Some(b" <") {
+        return None;
+    }
+    let n = s[..digits]
+        .iter()
+        .fold(0usize, |n, &d| n * 10 + usize::from(d - b'0'));
+    Some((n, digits + 1))
+}
+
+fn as_str(b: &[u8]) -> Option<&str> {
+    std::str::from_utf8(b).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pri_bounds() {
+        assert!(parse_pri(b"<191>x").is_some());
+        assert!(parse_pri(b"<192>x").is_none());
+        assert!(parse_pri(b"<>x").is_none());
+        assert!(parse_pri(b"<1234>x").is_none());
+        assert!(parse_pri(b"<14").is_none());
+    }
+
+    #[test]
+    fn octet_prefix() {
+        assert_eq!(octet_count_len(b"12 <14>"), Some((12, 3)));
+        assert_eq!(octet_count_len(b"012 <14>"), None);
+        assert_eq!(octet_count_len(b"1,2020"), None);
+        assert_eq!(octet_count_len(b"1234567890 <"), None);
+    }
+
+    #[test]
+    fn structured_data_forms() {
+        assert_eq!(structured_data_len(b"- x"), Some(1));
+        assert_eq!(structured_data_len(b"[a][b c=\"]\"] x"), Some(13));
+        assert_eq!(structured_data_len(b"[a x=\"\\\"]\"]"), Some(11));
+        assert_eq!(structured_data_len(b"[unterminated"), None);
+        assert_eq!(structured_data_len(b"x"), None);
+    }
+}
