@@ -28,8 +28,9 @@
 //! bytes as they come and resumes after the first newline at or past the
 //! limit, whatever the quotes say. An octet-counted frame longer than the
 //! limit is skipped by its count. So a framer never holds more than
-//! `max_record_len` bytes of a record plus the last chunk pushed: memory is
-//! bounded whatever the input. Records and errors are numbered together,
+//! `max_record_len` bytes of a record, plus a few dozen bytes of lookahead
+//! after a quoted newline, plus the last chunk pushed: memory is bounded
+//! whatever the input. Records and errors are numbered together,
 //! 1-based, and every one carries its [`Position`] (record, line, byte).
 //!
 //! Feeding the same bytes in any chunking gives the same records and errors.
@@ -41,7 +42,7 @@
 //!
 //! let mut framer = Framer::new();
 //! let mut lines = Vec::new();
-//! for chunk in [&b"1,a,\"multi"[..], b"\nline\",b\r\n\n", b"47 <14>1 - - - - - - 1,x\n", b"2,tail"] {
+//! for chunk in [&b"1,a,\"multi"[..], b"\nline\",b\r\n\n", b"22 <14>1 - - - - - - 1,x\n", b"2,tail"] {
 //!     framer.push(chunk);
 //!     while let Some(record) = framer.next_record() {
 //!         lines.push(record.unwrap().bytes().to_vec());
@@ -56,7 +57,7 @@
 
 use std::io::{self, BufRead};
 
-use memchr::{memchr, memchr2, memchr_iter};
+use memchr::{memchr, memchr_iter, memchr2};
 
 use crate::error::{Error, ErrorKind, Position};
 use crate::syslog::{looks_like_record_start, octet_count_len};
@@ -593,8 +594,11 @@ impl Framer {
                     }
                 }
                 LineEnd::NeedMore => {
+                    // Judge by how far the record is known to reach, not by
+                    // what is buffered: lookahead past a quoted newline is
+                    // not part of the record.
                     let max = self.config.max_record_len;
-                    if self.buf.len() - self.start > max {
+                    if self.scan - self.start > max {
                         self.give_up_line(max);
                         continue;
                     }
@@ -740,7 +744,11 @@ impl Framer {
         let rest = &self.buf[self.start..];
         let Some((len, prefix)) = octet_count_len(rest) else {
             // Only digits so far (or digits and a space): wait and see.
-            let digits = rest.iter().take(10).take_while(|b| b.is_ascii_digit()).count();
+            let digits = rest
+                .iter()
+                .take(10)
+                .take_while(|b| b.is_ascii_digit())
+                .count();
             let maybe = digits > 0
                 && digits <= 9
                 && rest[0] != b'0'
@@ -757,7 +765,10 @@ impl Framer {
             self.advance(self.start + prefix);
             self.mode = Mode::SkipBytes { remaining: len };
             return OctetFrame::Done(Err(Error::new(
-                ErrorKind::RecordTooLong { limit: max, length: len },
+                ErrorKind::RecordTooLong {
+                    limit: max,
+                    length: len,
+                },
                 position,
             )));
         }
