@@ -167,10 +167,11 @@ impl<'a> SyslogHeader<'a> {
             None => (None, 0),
         };
         let rest = &line[after_pri..];
-        if priority.is_some() && rest.starts_with(b"1 ") {
-            if let Some(found) = parse_5424(line, after_pri + 2, priority) {
-                return found;
-            }
+        if priority.is_some()
+            && rest.starts_with(b"1 ")
+            && let Some(found) = parse_5424(line, after_pri + 2, priority)
+        {
+            return found;
         }
         let mut header = SyslogHeader {
             format: HeaderFormat::Rfc3164,
@@ -178,18 +179,18 @@ impl<'a> SyslogHeader<'a> {
             ..SyslogHeader::default()
         };
         let mut at = after_pri;
-        if let Some(n) = bsd_timestamp_len(rest).or_else(|| iso_timestamp_len(rest)) {
-            if rest.get(n) == Some(&b' ') {
-                header.timestamp = as_str(&rest[..n]);
-                at += n + 1;
-                let tail = &line[at..];
-                let token = &tail[..memchr::memchr(b' ', tail).unwrap_or(tail.len())];
-                // A hostname holds no comma-then-date; a header with nothing
-                // after the hostname has an empty body.
-                if !token.is_empty() && !is_body_start(tail) {
-                    header.hostname = as_str(token);
-                    at += token.len() + usize::from(token.len() < tail.len());
-                }
+        if let Some(n) = bsd_timestamp_len(rest).or_else(|| iso_timestamp_len(rest))
+            && rest.get(n) == Some(&b' ')
+        {
+            header.timestamp = as_str(&rest[..n]);
+            at += n + 1;
+            let tail = &line[at..];
+            let token = &tail[..memchr::memchr(b' ', tail).unwrap_or(tail.len())];
+            // A hostname holds no comma-then-date; a header with nothing
+            // after the hostname has an empty body.
+            if !token.is_empty() && !is_body_start(tail) {
+                header.hostname = as_str(token);
+                at += token.len() + usize::from(token.len() < tail.len());
             }
         }
         if at == 0 {
@@ -367,7 +368,11 @@ fn parse_pri(line: &[u8]) -> Option<(Priority, usize)> {
     if line.first() != Some(&b'<') {
         return None;
     }
-    let digits = line[1..].iter().take(4).take_while(|b| b.is_ascii_digit()).count();
+    let digits = line[1..]
+        .iter()
+        .take(4)
+        .take_while(|b| b.is_ascii_digit())
+        .count();
     if !(1..=3).contains(&digits) || line.get(1 + digits) != Some(&b'>') {
         return None;
     }
@@ -516,8 +521,15 @@ pub fn is_body_start(s: &[u8]) -> bool {
         return false;
     }
     let rest = &s[first + 1..];
-    let digits = rest.iter().take(5).take_while(|b| b.is_ascii_digit()).count();
-    matches!((digits, rest.get(digits)), (4, Some(b'/' | b'-')) | (1 | 2, Some(b'/')))
+    let digits = rest
+        .iter()
+        .take(5)
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    matches!(
+        (digits, rest.get(digits)),
+        (4, Some(b'/' | b'-')) | (1 | 2, Some(b'/'))
+    )
 }
 
 /// Whether `s` (the start of a line) looks like the start of a PAN-OS log
@@ -589,7 +601,7 @@ mod tests {
     #[test]
     fn structured_data_forms() {
         assert_eq!(structured_data_len(b"- x"), Some(1));
-        assert_eq!(structured_data_len(b"[a][b c=\"]\"] x"), Some(13));
+        assert_eq!(structured_data_len(b"[a][b c=\"]\"] x"), Some(12));
         assert_eq!(structured_data_len(b"[a x=\"\\\"]\"]"), Some(11));
         assert_eq!(structured_data_len(b"[unterminated"), None);
         assert_eq!(structured_data_len(b"x"), None);

@@ -1,0 +1,315 @@
+//! The syslog header: every shape PAN-OS (and the collectors in front of it)
+//! produce, and lines that only look like one.
+
+use chrono::FixedOffset;
+use panlog::syslog::{HeaderFormat, SyslogHeader};
+
+struct Want {
+    format: HeaderFormat,
+    pri: Option<u8>,
+    timestamp: Option<&'static str>,
+    hostname: Option<&'static str>,
+    app: Option<&'static str>,
+    sd: Option<&'static str>,
+    body: &'static str,
+}
+
+const NONE: Want = Want {
+    format: HeaderFormat::None,
+    pri: None,
+    timestamp: None,
+    hostname: None,
+    app: None,
+    sd: None,
+    body: "",
+};
+
+fn check(line: &str, want: Want) {
+    let (h, body) = SyslogHeader::parse(line.as_bytes());
+    assert_eq!(h.format(), want.format, "format of {line:?}");
+    assert_eq!(h.priority().map(|p| p.value()), want.pri, "PRI of {line:?}");
+    assert_eq!(h.timestamp(), want.timestamp, "timestamp of {line:?}");
+    assert_eq!(h.hostname(), want.hostname, "hostname of {line:?}");
+    assert_eq!(h.app_name(), want.app, "app of {line:?}");
+    assert_eq!(h.structured_data(), want.sd, "SD of {line:?}");
+    assert_eq!(
+        std::str::from_utf8(body).unwrap(),
+        want.body,
+        "body of {line:?}"
+    );
+    // Header and body are the line, in two pieces.
+    assert_eq!([h.raw(), body].concat(), line.as_bytes());
+}
+
+#[test]
+fn bsd_with_hostname() {
+    check(
+        "<14>Sep 16 10:00:02 PA-1 1,2019/09/16 10:00:02,001801,TRAFFIC",
+        Want {
+            format: HeaderFormat::Rfc3164,
+            pri: Some(14),
+            timestamp: Some("Sep 16 10:00:02"),
+            hostname: Some("PA-1"),
+            body: "1,2019/09/16 10:00:02,001801,TRAFFIC",
+            ..NONE
+        },
+    );
+}
+
+#[test]
+fn bsd_space_padded_day() {
+    check(
+        "<14>Oct  4 08:00:02 fw.example.com 1,2020/10/04 08:00:02,x",
+        Want {
+            format: HeaderFormat::Rfc3164,
+            pri: Some(14),
+            timestamp: Some("Oct  4 08:00:02"),
+            hostname: Some("fw.example.com"),
+            body: "1,2020/10/04 08:00:02,x",
+            ..NONE
+        },
+    );
+}
+
+#[test]
+fn bsd_without_hostname() {
+    check(
+        "<14>Nov 30 16:09:33 1,2021/11/11 15:42:44,0070,DECRYPTION",
+        Want {
+            format: HeaderFormat::Rfc3164,
+            pri: Some(14),
+            timestamp: Some("Nov 30 16:09:33"),
+            body: "1,2021/11/11 15:42:44,0070,DECRYPTION",
+            ..NONE
+        },
+    );
+}
+
+#[test]
+fn bsd_without_pri_or_hostname() {
+    check(
+        "Jul 13 20:39:44 1,2017/07/13 20:39:44,0009C101317,TRAFFIC,end",
+        Want {
+            format: HeaderFormat::Rfc3164,
+            timestamp: Some("Jul 13 20:39:44"),
+            body: "1,2017/07/13 20:39:44,0009C101317,TRAFFIC,end",
+            ..NONE
+        },
+    );
+}
+
+#[test]
+fn bsd_with_ip_hostname_and_short_date_body() {
+    check(
+        "<14>Sep 16 10:00:02 10.0.0.1 1,9/16/19 10:00,1801017000,TRAFFIC",
+        Want {
+            format: HeaderFormat::Rfc3164,
+            pri: Some(14),
+            timestamp: Some("Sep 16 10:00:02"),
+            hostname: Some("10.0.0.1"),
+            body: "1,9/16/19 10:00,1801017000,TRAFFIC",
+            ..NONE
+        },
+    );
+}
+
+#[test]
+fn bsd_with_iso_timestamp() {
+    check(
+        "<14>2020-12-04T16:00:02+01:00 fw 1,2020/12/04 16:00:02,x",
+        Want {
+            format: HeaderFormat::Rfc3164,
+            pri: Some(14),
+            timestamp: Some("2020-12-04T16:00:02+01:00"),
+            hostname: Some("fw"),
+            body: "1,2020/12/04 16:00:02,x",
+            ..NONE
+        },
+    );
+}
+
+#[test]
+fn bsd_hostname_with_comma_is_not_the_body() {
+    check(
+        "<14>Sep 16 10:00:02 fw,01 1,2019/09/16 10:00:02,x",
+        Want {
+            format: HeaderFormat::Rfc3164,
+            pri: Some(14),
+            timestamp: Some("Sep 16 10:00:02"),
+            hostname: Some("fw,01"),
+            body: "1,2019/09/16 10:00:02,x",
+            ..NONE
+        },
+    );
+}
+
+#[test]
+fn bsd_header_without_body() {
+    check(
+        "<14>Sep 16 10:00:02 PA-1",
+        Want {
+            format: HeaderFormat::Rfc3164,
+            pri: Some(14),
+            timestamp: Some("Sep 16 10:00:02"),
+            hostname: Some("PA-1"),
+            body: "",
+            ..NONE
+        },
+    );
+}
+
+#[test]
+fn pri_only() {
+    check(
+        "<14>1,2020/12/04 16:00:02,x",
+        Want {
+            format: HeaderFormat::Rfc3164,
+            pri: Some(14),
+            body: "1,2020/12/04 16:00:02,x",
+            ..NONE
+        },
+    );
+}
+
+#[test]
+fn ietf_all_nil() {
+    check(
+        "<14>1 2023-10-04T18:54:26+08:00 fw-host - - - - 1,2023/10/04 18:54:26,x",
+        Want {
+            format: HeaderFormat::Rfc5424,
+            pri: Some(14),
+            timestamp: Some("2023-10-04T18:54:26+08:00"),
+            hostname: Some("fw-host"),
+            body: "1,2023/10/04 18:54:26,x",
+            ..NONE
+        },
+    );
+}
+
+#[test]
+fn ietf_strata_forwarder() {
+    check(
+        "<142>1 2020-10-12T21:28:47.110Z stream-logfwd20 logforwarder - panwlogs - 1,2020-10-12T21:28:42.000000Z,007051000113358,TRAFFIC,start,10.0",
+        Want {
+            format: HeaderFormat::Rfc5424,
+            pri: Some(142),
+            timestamp: Some("2020-10-12T21:28:47.110Z"),
+            hostname: Some("stream-logfwd20"),
+            app: Some("logforwarder"),
+            body: "1,2020-10-12T21:28:42.000000Z,007051000113358,TRAFFIC,start,10.0",
+            ..NONE
+        },
+    );
+}
+
+#[test]
+fn ietf_structured_data_with_commas_and_escapes() {
+    check(
+        r#"<14>1 2020-12-04T16:00:02+01:00 host app - - [meta x="a,b" y="\"q\" \]"][origin ip="10.0.0.1"] 1,2020/12/04 16:00:02,x"#,
+        Want {
+            format: HeaderFormat::Rfc5424,
+            pri: Some(14),
+            timestamp: Some("2020-12-04T16:00:02+01:00"),
+            hostname: Some("host"),
+            app: Some("app"),
+            sd: Some(r#"[meta x="a,b" y="\"q\" \]"][origin ip="10.0.0.1"]"#),
+            body: "1,2020/12/04 16:00:02,x",
+        },
+    );
+}
+
+#[test]
+fn ietf_with_bom_and_no_body() {
+    check(
+        "<14>1 2020-12-04T16:00:02Z h a p m - \u{feff}1,2020/12/04 16:00:02",
+        Want {
+            format: HeaderFormat::Rfc5424,
+            pri: Some(14),
+            timestamp: Some("2020-12-04T16:00:02Z"),
+            hostname: Some("h"),
+            app: Some("a"),
+            body: "1,2020/12/04 16:00:02",
+            ..NONE
+        },
+    );
+    check(
+        "<14>1 2020-12-04T16:00:02Z h - - - -",
+        Want {
+            format: HeaderFormat::Rfc5424,
+            pri: Some(14),
+            timestamp: Some("2020-12-04T16:00:02Z"),
+            hostname: Some("h"),
+            body: "",
+            ..NONE
+        },
+    );
+}
+
+#[test]
+fn no_header() {
+    check(
+        "1,2020/12/04 16:00:02,016401002222,USERID,login",
+        Want {
+            body: "1,2020/12/04 16:00:02,016401002222,USERID,login",
+            ..NONE
+        },
+    );
+    check(
+        "012801000000,2023/01/01 00:00:00,audit,2561",
+        Want {
+            body: "012801000000,2023/01/01 00:00:00,audit,2561",
+            ..NONE
+        },
+    );
+    check("", NONE);
+}
+
+#[test]
+fn broken_headers_leave_the_line_whole_or_typed() {
+    // PRI out of range: not a header.
+    check(
+        "<999>Sep 16 10:00:02 fw 1,x",
+        Want {
+            body: "<999>Sep 16 10:00:02 fw 1,x",
+            ..NONE
+        },
+    );
+    // A month that is no month: only the PRI is recognised.
+    check(
+        "<14>Foo 16 10:00:02 fw 1,x",
+        Want {
+            format: HeaderFormat::Rfc3164,
+            pri: Some(14),
+            body: "Foo 16 10:00:02 fw 1,x",
+            ..NONE
+        },
+    );
+    // RFC 5424 with a missing field: read as BSD (PRI only).
+    check(
+        "<14>1 2020-12-04T16:00:02Z",
+        Want {
+            format: HeaderFormat::Rfc3164,
+            pri: Some(14),
+            body: "1 2020-12-04T16:00:02Z",
+            ..NONE
+        },
+    );
+}
+
+#[test]
+fn header_datetimes() {
+    let plus2 = FixedOffset::east_opt(2 * 3600).unwrap();
+    let (h, _) = SyslogHeader::parse(b"<14>Feb 29 23:59:59 fw 1,2020/02/29 23:59:59");
+    assert_eq!(
+        h.datetime(2020, plus2).unwrap().to_rfc3339(),
+        "2020-02-29T23:59:59+02:00"
+    );
+    assert!(h.datetime(2021, plus2).is_none(), "no Feb 29 in 2021");
+    let (h, _) = SyslogHeader::parse(b"<14>1 2020-10-12T21:28:47.110Z h - - - - 1,x");
+    assert_eq!(
+        h.datetime(0, plus2).unwrap().to_rfc3339(),
+        "2020-10-12T21:28:47.110+00:00"
+    );
+    let (h, _) = SyslogHeader::parse(b"1,2020/12/04");
+    assert!(h.datetime(2020, plus2).is_none());
+}
