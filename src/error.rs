@@ -54,7 +54,11 @@ impl Position {
 
 impl fmt::Display for Position {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "record {} (line {}, byte {}", self.record, self.line, self.byte)?;
+        write!(
+            f,
+            "record {} (line {}, byte {}",
+            self.record, self.line, self.byte
+        )?;
         if let Some(field) = self.field {
             write!(f, ", field {field}")?;
         }

@@ -51,44 +51,207 @@ fn assert_same_as_oracle(splitter: Splitter, input: &[u8]) {
         .collect();
     let (want, want_flags) = oracle::split(input, splitter.handles_braces());
     assert_eq!(spans, want, "spans of {:?}", String::from_utf8_lossy(input));
-    assert_eq!(flags.bits(), want_flags, "record flags of {:?}", String::from_utf8_lossy(input));
+    assert_eq!(
+        flags.bits(),
+        want_flags,
+        "record flags of {:?}",
+        String::from_utf8_lossy(input)
+    );
     for (span, o) in fields.spans().iter().zip(&want) {
-        assert_eq!(&*span.field(input).unescaped(), &oracle::value(input, *o)[..]);
+        assert_eq!(
+            &*span.field(input).unescaped(),
+            &oracle::value(input, *o)[..]
+        );
     }
 }
 
 case!(empty_record, b"", [("", NONE)], NONE);
 case!(one_field, b"abc", [("abc", NONE)], NONE);
-case!(plain, b"1,2020/12/04 16:00:02,TRAFFIC", [("1", NONE), ("2020/12/04 16:00:02", NONE), ("TRAFFIC", NONE)], NONE);
-case!(empty_fields, b",,", [("", NONE), ("", NONE), ("", NONE)], Flags::TRAILING_SEPARATOR);
-case!(trailing_comma, b"a,b,", [("a", NONE), ("b", NONE), ("", NONE)], Flags::TRAILING_SEPARATOR);
-case!(quoted_comma, b"a,\"b,c\",d", [("a", NONE), ("b,c", Q), ("d", NONE)], Q);
+case!(
+    plain,
+    b"1,2020/12/04 16:00:02,TRAFFIC",
+    [
+        ("1", NONE),
+        ("2020/12/04 16:00:02", NONE),
+        ("TRAFFIC", NONE)
+    ],
+    NONE
+);
+case!(
+    empty_fields,
+    b",,",
+    [("", NONE), ("", NONE), ("", NONE)],
+    Flags::TRAILING_SEPARATOR
+);
+case!(
+    trailing_comma,
+    b"a,b,",
+    [("a", NONE), ("b", NONE), ("", NONE)],
+    Flags::TRAILING_SEPARATOR
+);
+case!(
+    quoted_comma,
+    b"a,\"b,c\",d",
+    [("a", NONE), ("b,c", Q), ("d", NONE)],
+    Q
+);
 case!(quoted_last, b"a,\"b,c\"", [("a", NONE), ("b,c", Q)], Q);
 case!(quoted_first, b"\"a\",b", [("a", Q), ("b", NONE)], Q);
 case!(empty_quoted, b"\"\",\"\"", [("", Q), ("", Q)], Q);
-case!(escaped_quotes, br#"x,"filter ""All Logs""",y"#, [("x", NONE), ("filter \"All Logs\"", Q | Flags::ESCAPED), ("y", NONE)], Q | Flags::ESCAPED);
-case!(only_escaped_quote, br#""""""#, [("\"", Q | Flags::ESCAPED)], Q | Flags::ESCAPED);
-case!(quoted_newlines, b"a,\"line1\nline2\r\nline3\",b", [("a", NONE), ("line1\nline2\r\nline3", Q), ("b", NONE)], Q);
-case!(backslash_is_plain, br#"a\,b,"c\",d"#, [("a\\", NONE), ("b", NONE), ("c\\", Q), ("d", NONE)], Q);
-case!(quoted_then_trailing_comma, b"\"a\",", [("a", Q), ("", NONE)], Q | Flags::TRAILING_SEPARATOR);
-case!(stray_quote, b"a,b\"c,d", [("a", NONE), ("b\"c", Flags::STRAY_QUOTE), ("d", NONE)], Flags::STRAY_QUOTE);
-case!(stray_quote_at_end, b"ab\"", [("ab\"", Flags::STRAY_QUOTE)], Flags::STRAY_QUOTE);
-case!(bytes_after_closing_quote, b"\"ab\"cd,e", [("\"ab\"cd", Flags::TRAILING_BYTES), ("e", NONE)], Flags::TRAILING_BYTES);
-case!(bytes_and_quote_after_closing_quote, b"\"a\"b\"c", [("\"a\"b\"c", Flags::TRAILING_BYTES | Flags::STRAY_QUOTE)], Flags::TRAILING_BYTES | Flags::STRAY_QUOTE);
-case!(unterminated_quote, b"a,\"b,c", [("a", NONE), ("b,c", Q | Flags::UNTERMINATED)], Q | Flags::UNTERMINATED);
-case!(unterminated_with_escape, b"\"a\"\"b", [("a\"b", Q | Flags::UNTERMINATED | Flags::ESCAPED)], Q | Flags::UNTERMINATED | Flags::ESCAPED);
-case!(lone_quote, b"\"", [("", Q | Flags::UNTERMINATED)], Q | Flags::UNTERMINATED);
-case!(sdwan_link_switches, b"x,{wan1, tag1, 100,100,,N/A},y", [("x", NONE), ("{wan1, tag1, 100,100,,N/A}", Flags::BRACED), ("y", NONE)], Flags::BRACED);
-case!(brace_last, b"x,{a,b}", [("x", NONE), ("{a,b}", Flags::BRACED)], Flags::BRACED);
-case!(nested_braces, b"{a,{b,c}},d", [("{a,{b,c}}", Flags::BRACED), ("d", NONE)], Flags::BRACED);
-case!(brace_mid_field_is_plain, b"a{b,c}", [("a{b", NONE), ("c}", NONE)], NONE);
-case!(bytes_after_brace, b"{a,b}c,d", [("{a,b}c", Flags::BRACED | Flags::TRAILING_BYTES), ("d", NONE)], Flags::BRACED | Flags::TRAILING_BYTES);
-case!(unbalanced_brace, b"{a,b,c", [("{a", Flags::UNBALANCED_BRACE), ("b", NONE), ("c", NONE)], Flags::UNBALANCED_BRACE);
-case!(unbalanced_brace_turns_braces_off, b"{a,{b},c", [("{a", Flags::UNBALANCED_BRACE), ("{b}", NONE), ("c", NONE)], Flags::UNBALANCED_BRACE);
-case!(braces_off, Splitter::new().braces(false), b"x,{a,b},y", [("x", NONE), ("{a", NONE), ("b}", NONE), ("y", NONE)], NONE);
-case!(quote_inside_brace_is_plain, b"{a,\"b},c", [("{a,\"b}", Flags::BRACED), ("c", NONE)], Flags::BRACED);
-case!(nul_and_high_bytes, b"a\0b,\xff\xfe", [("a\0b", NONE), ("\u{fffd}\u{fffd}", NONE)], NONE);
-case!(long_fields_cross_words, b"aaaaaaaaaaaaaaaaaaaaaaaaa,bbbbbbbbbbbbbbbbb\"bbbbbbbbb,c", [("aaaaaaaaaaaaaaaaaaaaaaaaa", NONE), ("bbbbbbbbbbbbbbbbb\"bbbbbbbbb", Flags::STRAY_QUOTE), ("c", NONE)], Flags::STRAY_QUOTE);
+case!(
+    escaped_quotes,
+    br#"x,"filter ""All Logs""",y"#,
+    [
+        ("x", NONE),
+        ("filter \"All Logs\"", Q | Flags::ESCAPED),
+        ("y", NONE)
+    ],
+    Q | Flags::ESCAPED
+);
+case!(
+    only_escaped_quote,
+    br#""""""#,
+    [("\"", Q | Flags::ESCAPED)],
+    Q | Flags::ESCAPED
+);
+case!(
+    quoted_newlines,
+    b"a,\"line1\nline2\r\nline3\",b",
+    [("a", NONE), ("line1\nline2\r\nline3", Q), ("b", NONE)],
+    Q
+);
+case!(
+    backslash_is_plain,
+    br#"a\,b,"c\",d"#,
+    [("a\\", NONE), ("b", NONE), ("c\\", Q), ("d", NONE)],
+    Q
+);
+case!(
+    quoted_then_trailing_comma,
+    b"\"a\",",
+    [("a", Q), ("", NONE)],
+    Q | Flags::TRAILING_SEPARATOR
+);
+case!(
+    stray_quote,
+    b"a,b\"c,d",
+    [("a", NONE), ("b\"c", Flags::STRAY_QUOTE), ("d", NONE)],
+    Flags::STRAY_QUOTE
+);
+case!(
+    stray_quote_at_end,
+    b"ab\"",
+    [("ab\"", Flags::STRAY_QUOTE)],
+    Flags::STRAY_QUOTE
+);
+case!(
+    bytes_after_closing_quote,
+    b"\"ab\"cd,e",
+    [("\"ab\"cd", Flags::TRAILING_BYTES), ("e", NONE)],
+    Flags::TRAILING_BYTES
+);
+case!(
+    bytes_and_quote_after_closing_quote,
+    b"\"a\"b\"c",
+    [("\"a\"b\"c", Flags::TRAILING_BYTES | Flags::STRAY_QUOTE)],
+    Flags::TRAILING_BYTES | Flags::STRAY_QUOTE
+);
+case!(
+    unterminated_quote,
+    b"a,\"b,c",
+    [("a", NONE), ("b,c", Q | Flags::UNTERMINATED)],
+    Q | Flags::UNTERMINATED
+);
+case!(
+    unterminated_with_escape,
+    b"\"a\"\"b",
+    [("a\"b", Q | Flags::UNTERMINATED | Flags::ESCAPED)],
+    Q | Flags::UNTERMINATED | Flags::ESCAPED
+);
+case!(
+    lone_quote,
+    b"\"",
+    [("", Q | Flags::UNTERMINATED)],
+    Q | Flags::UNTERMINATED
+);
+case!(
+    sdwan_link_switches,
+    b"x,{wan1, tag1, 100,100,,N/A},y",
+    [
+        ("x", NONE),
+        ("{wan1, tag1, 100,100,,N/A}", Flags::BRACED),
+        ("y", NONE)
+    ],
+    Flags::BRACED
+);
+case!(
+    brace_last,
+    b"x,{a,b}",
+    [("x", NONE), ("{a,b}", Flags::BRACED)],
+    Flags::BRACED
+);
+case!(
+    nested_braces,
+    b"{a,{b,c}},d",
+    [("{a,{b,c}}", Flags::BRACED), ("d", NONE)],
+    Flags::BRACED
+);
+case!(
+    brace_mid_field_is_plain,
+    b"a{b,c}",
+    [("a{b", NONE), ("c}", NONE)],
+    NONE
+);
+case!(
+    bytes_after_brace,
+    b"{a,b}c,d",
+    [
+        ("{a,b}c", Flags::BRACED | Flags::TRAILING_BYTES),
+        ("d", NONE)
+    ],
+    Flags::BRACED | Flags::TRAILING_BYTES
+);
+case!(
+    unbalanced_brace,
+    b"{a,b,c",
+    [("{a", Flags::UNBALANCED_BRACE), ("b", NONE), ("c", NONE)],
+    Flags::UNBALANCED_BRACE
+);
+case!(
+    unbalanced_brace_turns_braces_off,
+    b"{a,{b},c",
+    [("{a", Flags::UNBALANCED_BRACE), ("{b}", NONE), ("c", NONE)],
+    Flags::UNBALANCED_BRACE
+);
+case!(
+    braces_off,
+    Splitter::new().braces(false),
+    b"x,{a,b},y",
+    [("x", NONE), ("{a", NONE), ("b}", NONE), ("y", NONE)],
+    NONE
+);
+case!(
+    quote_inside_brace_is_plain,
+    b"{a,\"b},c",
+    [("{a,\"b}", Flags::BRACED), ("c", NONE)],
+    Flags::BRACED
+);
+case!(
+    nul_and_high_bytes,
+    b"a\0b,\xff\xfe",
+    [("a\0b", NONE), ("\u{fffd}\u{fffd}", NONE)],
+    NONE
+);
+case!(
+    long_fields_cross_words,
+    b"aaaaaaaaaaaaaaaaaaaaaaaaa,bbbbbbbbbbbbbbbbb\"bbbbbbbbb,c",
+    [
+        ("aaaaaaaaaaaaaaaaaaaaaaaaa", NONE),
+        ("bbbbbbbbbbbbbbbbb\"bbbbbbbbb", Flags::STRAY_QUOTE),
+        ("c", NONE)
+    ],
+    Flags::STRAY_QUOTE
+);
 
 #[test]
 fn seed_threat_line() {
@@ -115,7 +278,10 @@ fn fields_buffer_is_reused() {
     assert_eq!(fields.flags(), Flags::empty());
     splitter.split(b"x,\"y", &mut fields);
     splitter.split(b"z", &mut fields);
-    assert!(fields.flags().is_clean(), "flags of the previous record leak");
+    assert!(
+        fields.flags().is_clean(),
+        "flags of the previous record leak"
+    );
 }
 
 #[test]
