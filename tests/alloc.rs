@@ -1,0 +1,102 @@
+//! The zero-allocation claim, checked with a counting global allocator:
+//! once warmed up, framing, header parsing and splitting allocate nothing
+//! per record.
+//!
+//! A global allocator cannot be written without `unsafe`; this test file is
+//! the one place the crate allows it, and it only forwards to `System`.
+#![allow(unsafe_code)]
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use panlog::csv::{Fields, Splitter};
+use panlog::framing::LogReader;
+use panlog::syslog::SyslogHeader;
+
+struct Counting;
+
+static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: forwards every call to the system allocator unchanged; it only
+// counts allocations on the way.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        // SAFETY: the caller's contract for `alloc` is passed on as is.
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: `ptr` came from `System.alloc` with this layout.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        // SAFETY: the caller's contract for `realloc` is passed on as is.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+fn allocations() -> usize {
+    ALLOCATIONS.load(Ordering::Relaxed)
+}
+
+fn sample() -> Vec<u8> {
+    let data = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/data/sample.log"
+    ))
+    .unwrap();
+    // Add the shapes the sample lacks: a quoted newline, an escaped quote,
+    // an octet-counted frame.
+    let mut data = data;
+    data.extend_from_slice(
+        b"1,2024/03/05 14:22:07,0128,CONFIG,0,2561,x,\"two\nlines, \"\"quoted\"\"\",y\n",
+    );
+    data.extend_from_slice(b"22 <14>1 - - - - - - 1,x\n");
+    data
+}
+
+// One test function, so no other test thread allocates while counting.
+#[test]
+fn no_allocation_per_record_once_warm() {
+    let one = sample();
+    let rounds = 200;
+    let input = one.repeat(rounds);
+    let mut reader = LogReader::new(std::io::BufReader::with_capacity(8 * 1024, &input[..]));
+    let splitter = Splitter::new();
+    let mut fields = Fields::new();
+    let mut records = 0;
+    let mut field_count = 0;
+    let mut after_warmup = None;
+    while let Some(record) = reader.next_record() {
+        let record = record.unwrap();
+        let (header, body) = SyslogHeader::parse(record.bytes());
+        std::hint::black_box(header);
+        splitter.split(body, &mut fields);
+        field_count += fields.len();
+        for field in fields.iter(body) {
+            // Reading borrows: only a field with `""` would allocate.
+            if !field.flags().contains(panlog::csv::Flags::ESCAPED) {
+                std::hint::black_box(field.unescaped());
+            }
+        }
+        records += 1;
+        if records == 50 {
+            after_warmup = Some(allocations());
+        }
+    }
+    let warm = after_warmup.unwrap();
+    assert!(warm > 0, "the counting allocator must see the warm-up's buffers");
+    let during = allocations() - warm;
+    assert_eq!(records, 9 * rounds);
+    assert!(field_count > 400 * rounds);
+    assert_eq!(
+        during,
+        0,
+        "{during} allocations over {} records after warm-up",
+        records - 50
+    );
+}
