@@ -80,26 +80,24 @@ fn header(rng: &mut Rng, out: &mut String) {
     }
 }
 
-fn common(rng: &mut Rng, out: &mut String, log_type: &str, subtype: &str) {
+fn common(out: &mut String, log_type: &str, subtype: &str) {
     out.push_str("1,2024/03/05 14:22:07,012801096514,");
     out.push_str(log_type);
     out.push(',');
     out.push_str(subtype);
     out.push_str(",2561,2024/03/05 14:22:07,");
-    let _ = rng;
 }
 
 fn push_fields(out: &mut String, fields: &[String]) {
     out.push_str(&fields.join(","));
 }
 
-fn traffic(rng: &mut Rng, out: &mut String) {
-    let subtype = rng.pick(&["end", "end", "end", "start", "drop", "deny"]);
-    common(rng, out, "TRAFFIC", subtype);
+/// The session columns TRAFFIC and THREAT share (indexes 7 to 30: addresses,
+/// rule, users, app, zones, interfaces, ids, ports, flags, protocol, action).
+fn session(rng: &mut Rng, f: &mut Vec<String>, app: &str, dport: &str, flags: &str, action: &str) {
     let (src, dst) = (rng.ip(true), rng.ip(false));
-    let mut f: Vec<String> = Vec::with_capacity(110);
     f.extend([
-        src.clone(),
+        src,
         dst.clone(),
         "203.0.113.10".into(),
         dst,
@@ -108,7 +106,7 @@ fn traffic(rng: &mut Rng, out: &mut String) {
         String::new(),
     ]);
     f.extend([
-        rng.pick(APPS).into(),
+        app.into(),
         "vsys1".into(),
         "trust".into(),
         "untrust".into(),
@@ -121,13 +119,22 @@ fn traffic(rng: &mut Rng, out: &mut String) {
         rng.below(1 << 20).to_string(),
         "1".into(),
     ]);
+    let (sport, natsport) = (1024 + rng.below(60000), 1024 + rng.below(60000));
     f.extend([
-        (1024 + rng.below(60000)).to_string(),
-        "443".into(),
-        (1024 + rng.below(60000)).to_string(),
-        "443".into(),
+        sport.to_string(),
+        dport.into(),
+        natsport.to_string(),
+        dport.into(),
     ]);
-    f.extend(["0x40041c".into(), "tcp".into(), "allow".into()]);
+    f.extend([flags.into(), "tcp".into(), action.into()]);
+}
+
+fn traffic(rng: &mut Rng, out: &mut String) {
+    let subtype = rng.pick(&["end", "end", "end", "start", "drop", "deny"]);
+    common(out, "TRAFFIC", subtype);
+    let mut f: Vec<String> = Vec::with_capacity(110);
+    let app = rng.pick(APPS);
+    session(rng, &mut f, app, "443", "0x40041c", "allow");
     let sent = rng.below(100_000);
     let recv = rng.below(1_000_000);
     f.extend([
@@ -218,43 +225,10 @@ fn threat(rng: &mut Rng, out: &mut String) {
         "virus",
         "file",
     ]);
-    common(rng, out, "THREAT", subtype);
-    let (src, dst) = (rng.ip(true), rng.ip(false));
+    common(out, "THREAT", subtype);
     let mut f: Vec<String> = Vec::with_capacity(115);
-    f.extend([
-        src,
-        dst.clone(),
-        "203.0.113.10".into(),
-        dst,
-        "allow-web".into(),
-        "corp\\jdoe".into(),
-        String::new(),
-    ]);
-    f.extend([
-        "web-browsing".into(),
-        "vsys1".into(),
-        "trust".into(),
-        "untrust".into(),
-        "ethernet1/2".into(),
-        "ethernet1/1".into(),
-    ]);
-    f.extend([
-        "default".into(),
-        "2024/03/05 14:22:07".into(),
-        rng.below(1 << 20).to_string(),
-        "1".into(),
-    ]);
-    f.extend([
-        (1024 + rng.below(60000)).to_string(),
-        "80".into(),
-        (1024 + rng.below(60000)).to_string(),
-        "80".into(),
-    ]);
-    f.extend([
-        "0x401000".into(),
-        "tcp".into(),
-        rng.pick(&["alert", "block-url", "reset-both"]).into(),
-    ]);
+    let action = rng.pick(&["alert", "block-url", "reset-both"]);
+    session(rng, &mut f, "web-browsing", "80", "0x401000", action);
     f.push(format!("\"{}\"", rng.pick(URLS)));
     f.push(
         rng.pick(&[
@@ -300,14 +274,14 @@ fn threat(rng: &mut Rng, out: &mut String) {
 }
 
 fn system(rng: &mut Rng, out: &mut String) {
-    common(rng, out, "SYSTEM", "general");
+    common(out, "SYSTEM", "general");
     out.push_str("vsys1,general,,,,general,informational,\"Connection to Update server closed: updates.example.com, source: 192.0.2.7\",");
     out.push_str(&rng.below(1 << 30).to_string());
     out.push_str(",0x8000000000000000,11,0,0,0,,PA-3220-edge,,,2024-03-05T14:30:00.000+01:00");
 }
 
 fn userid(rng: &mut Rng, out: &mut String) {
-    common(rng, out, "USERID", "login");
+    common(out, "USERID", "login");
     let ip = rng.ip(true);
     out.push_str(&format!(
         "vsys1,{ip},corp\\jdoe,dc01.corp.example,0,1,2700,0,0,agent,active-directory,"
@@ -317,7 +291,7 @@ fn userid(rng: &mut Rng, out: &mut String) {
 }
 
 fn globalprotect(rng: &mut Rng, out: &mut String) {
-    common(rng, out, "GLOBALPROTECT", "0");
+    common(out, "GLOBALPROTECT", "0");
     let ip = rng.ip(false);
     out.push_str(&format!(
         "vsys1,gateway-connected,tunnel,,IPSec,jdoe,DE,LAPTOP-7F3K,{ip},::,10.250.0.12,::,"
