@@ -89,7 +89,10 @@ fn no_allocation_per_record_once_warm() {
         }
     }
     let warm = after_warmup.unwrap();
-    assert!(warm > 0, "the counting allocator must see the warm-up's buffers");
+    assert!(
+        warm > 0,
+        "the counting allocator must see the warm-up's buffers"
+    );
     let during = allocations() - warm;
     assert_eq!(records, 9 * rounds);
     assert!(field_count > 400 * rounds);
