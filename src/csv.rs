@@ -1008,19 +1008,10 @@ const fn eq_bytes(word: u64, pattern: u64) -> u64 {
 
 /// The position of the first `,` or `"` at or after `from`, or `input.len()`.
 ///
-/// Reads eight bytes at a time (SWAR): PAN-OS fields average six or seven
-/// bytes, so the first word usually holds the comma, and no per-byte branch
-/// is taken on the way.
-#[inline(always)]
-fn find_comma_or_quote(input: &[u8], mut from: usize) -> usize {
-    while let Some(chunk) = input.get(from..from + 8) {
-        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        let hits = eq_bytes(word, COMMAS) | eq_bytes(word, QUOTES);
-        if hits != 0 {
-            return from + (hits.trailing_zeros() / 8) as usize;
-        }
-        from += 8;
-    }
+/// Byte by byte: the splitter's word loop handles every full eight-byte
+/// word, so this only ever sees the last few bytes of a record.
+#[inline]
+fn find_comma_or_quote(input: &[u8], from: usize) -> usize {
     let tail = input.get(from..).unwrap_or_default();
     match tail.iter().position(|&b| b == b',' || b == b'"') {
         Some(off) => from + off,
