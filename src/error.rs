@@ -7,6 +7,9 @@
 use std::fmt;
 use std::io;
 
+use crate::schema::{LogType, ValueKind};
+use crate::value::ValueError;
+
 /// Where in a stream something happened.
 ///
 /// `record` and `line` are 1-based, `byte` is the 0-based offset of the
@@ -94,6 +97,49 @@ pub enum ErrorKind {
         expected: usize,
         /// The bytes that arrived before the end of the input.
         got: usize,
+    },
+    /// The record has no CSV body: an empty line, or a syslog header with
+    /// nothing after it.
+    #[error("empty record: no log fields")]
+    EmptyRecord,
+    /// Column 3, the log type, is missing or empty, and the record has no
+    /// other shape of a PAN-OS log.
+    #[error("no log type: column 3 is missing or empty ({count} columns)")]
+    NoLogType {
+        /// The record's column count.
+        count: usize,
+    },
+    /// Fewer columns than the oldest layout of the log type: a record cut
+    /// short, or not a PAN-OS log of that type.
+    #[error("{log_type} record with {count} columns: every known layout has at least {min}")]
+    TooFewFields {
+        /// The log type column 3 names.
+        log_type: LogType,
+        /// The record's column count.
+        count: usize,
+        /// The oldest layout's column count.
+        min: usize,
+    },
+    /// A column count that no known PAN-OS version writes for the type
+    /// (only with [`Parser::strict`](crate::Parser::strict)).
+    #[error("{log_type} record with {count} columns: no known layout has that count")]
+    UnlistedFieldCount {
+        /// The log type column 3 names.
+        log_type: LogType,
+        /// The record's column count.
+        count: usize,
+    },
+    /// A field's text is not a value of the kind asked for.
+    #[error("field {field:?}: {error} (expected {kind}, found {text:?})")]
+    InvalidValue {
+        /// The field's name in the schema.
+        field: &'static str,
+        /// The kind of value asked for.
+        kind: ValueKind,
+        /// Why the text is not one.
+        error: ValueError,
+        /// The text, cut at 64 bytes.
+        text: String,
     },
 }
 

@@ -60,6 +60,7 @@ use std::io::{self, BufRead};
 use memchr::{memchr, memchr_iter, memchr2};
 
 use crate::error::{Error, ErrorKind, Position};
+use crate::log::Parser;
 use crate::syslog::{looks_like_record_start, octet_count_len};
 
 /// The default [`FramerConfig::max_record_len`]: 64 KiB.
@@ -854,6 +855,7 @@ pub struct LogReader<R> {
     inner: R,
     framer: Framer,
     failed: bool,
+    parser: Parser,
 }
 
 impl<R: BufRead> LogReader<R> {
@@ -882,6 +884,7 @@ impl<R: BufRead> LogReader<R> {
             inner,
             framer: Framer::with_config(config),
             failed: false,
+            parser: Parser::new(),
         }
     }
 
@@ -899,12 +902,61 @@ impl<R: BufRead> LogReader<R> {
     /// assert!(reader.next_record().is_none());
     /// ```
     pub fn next_record(&mut self) -> Option<Result<Record<'_>, Error>> {
+        let frame = self.next_frame()?;
+        Some(frame.map(|frame| self.framer.record(frame)))
+    }
+
+    /// The next record and the reader's parser, borrowed together (for
+    /// [`next_log`](LogReader::next_log)).
+    pub(crate) fn next_record_and_parser(
+        &mut self,
+    ) -> (Option<Result<Record<'_>, Error>>, &mut Parser) {
+        let frame = self.next_frame();
+        let framer = &self.framer;
+        (
+            frame.map(|f| f.map(|frame| framer.record(frame))),
+            &mut self.parser,
+        )
+    }
+
+    /// The parser [`next_log`](LogReader::next_log) uses.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use panlog::framing::LogReader;
+    /// let reader = LogReader::new(&b""[..]).with_parser(panlog::Parser::new().strict(true));
+    /// assert_eq!(reader.parser().tz(), panlog::log::UTC);
+    /// ```
+    pub fn parser(&self) -> &Parser {
+        &self.parser
+    }
+
+    /// The reader with `parser` for [`next_log`](LogReader::next_log): its
+    /// time zone and options.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::FixedOffset;
+    /// use panlog::{framing::LogReader, Parser};
+    /// let tz = FixedOffset::east_opt(3600).unwrap();
+    /// let reader = LogReader::new(&b""[..]).with_parser(Parser::new().time_zone(tz));
+    /// assert_eq!(reader.parser().tz(), tz);
+    /// ```
+    #[must_use]
+    pub fn with_parser(mut self, parser: Parser) -> LogReader<R> {
+        self.parser = parser;
+        self
+    }
+
+    fn next_frame(&mut self) -> Option<Result<Frame, Error>> {
         if self.failed {
             return None;
         }
         loop {
             if let Some(result) = self.framer.poll() {
-                return Some(result.map(|frame| self.framer.record(frame)));
+                return Some(result);
             }
             if self.framer.finished {
                 return None;

@@ -72,6 +72,10 @@ and `thiserror`.
 pub mod csv;
 pub mod error;
 pub mod framing;
+pub mod log;
+pub mod schema;
 pub mod syslog;
+pub mod value;
 
 pub use error::{Error, ErrorKind, Position};
+pub use log::{Log, OwnedLog, Parser, parse};

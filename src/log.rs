@@ -1,0 +1,1183 @@
+//! The parsed record: [`Log`], and the [`Parser`] that makes it.
+//!
+//! A `Log<'a>` borrows everything: the record's bytes, its syslog header, and
+//! the field spans the parser's reused buffer holds. Reading a field by name
+//! looks its position up in the record's [`Schema`] and reads the text where
+//! it lies; typed getters parse that text on demand. Nothing is allocated
+//! until a field needs unescaping (`""` inside quotes) or the caller asks for
+//! an owned copy ([`Log::to_owned`]).
+//!
+//! # Example: a file of mixed log types
+//!
+//! ```
+//! use panlog::framing::LogReader;
+//! use panlog::schema::LogType;
+//!
+//! let input = b"\
+//! <14>Sep 16 10:00:02 PA-1 1,2019/09/16 10:00:02,0011,TRAFFIC,end,2049,2019/09/16 10:00:02,10.0.0.2,8.8.8.8,203.0.113.5,8.8.8.8,allow-dns,,,dns,vsys1,trust,untrust,ethernet1/2,ethernet1/1,fwd,2019/09/16 10:00:02,4711,1,53001,53,40001,53,0x400000,udp,allow,180,80,100,2,2019/09/16 10:00:01,0,any,0,1234,0x0,10.0.0.0-10.255.255.255,United States,0,1,1,aged-out,0,0,0,0,,PA-1,from-policy,,,0,,0,,N/A,0,0,0,0
+//! 1,2019/09/16 10:00:03,0011,SYSTEM,general,0,2019/09/16 10:00:03,,general,,0,0,general,informational,\"User admin logged in, from 10.0.0.9\",1235,0x0,0,0,0,0,,PA-1
+//! 1,2019/09/16 10:00:04,0011,NEWTYPE,x,0,2019/09/16 10:00:04,a,b
+//! ";
+//! let mut reader = LogReader::new(&input[..]);
+//! let mut out = Vec::new();
+//! while let Some(result) = reader.next_log() {
+//!     let log = match result {
+//!         Ok(log) => log,
+//!         Err(e) => { eprintln!("{e}"); continue; }
+//!     };
+//!     match log.log_type() {
+//!         LogType::Traffic => {
+//!             let nat = log.session_flags().unwrap().is_some_and(|f| f.nat());
+//!             let natsrc = log.ip("natsrc").unwrap().unwrap();
+//!             let dport = log.port("dport").unwrap().unwrap();
+//!             out.push(format!("traffic nat={nat} natsrc={natsrc} dport={dport}"));
+//!         }
+//!         LogType::System => out.push(format!("system: {}", log.get("opaque").unwrap())),
+//!         _ => out.push(format!("{} with {} columns", log.type_str().unwrap(), log.len())),
+//!     }
+//! }
+//! assert_eq!(out, [
+//!     "traffic nat=true natsrc=203.0.113.5 dport=53",
+//!     "system: User admin logged in, from 10.0.0.9",
+//!     "NEWTYPE with 9 columns",
+//! ]);
+//! ```
+
+use std::borrow::Cow;
+use std::fmt;
+use std::io::BufRead;
+use std::net::IpAddr;
+
+use chrono::{DateTime, FixedOffset};
+use serde::ser::{SerializeMap, SerializeSeq};
+use serde::{Serialize, Serializer};
+
+use crate::csv::{Field, Fields, Flags, Span, Splitter};
+use crate::error::{Error, ErrorKind, Position};
+use crate::framing::{LogReader, Record};
+use crate::schema::{FieldSpec, Fit, LogType, Schema, ValueKind, Version};
+use crate::syslog::SyslogHeader;
+use crate::value::{
+    self, Action, ActionFlags, Direction, Port, SessionEndReason, SessionFlags, Severity, ThreatId,
+    Value, ValueError,
+};
+
+/// UTC, the default zone for PAN-OS's naive times.
+pub const UTC: FixedOffset = match FixedOffset::east_opt(0) {
+    Some(utc) => utc,
+    None => unreachable!(),
+};
+
+/// Turns records into [`Log`]s, reusing one field buffer: after the first
+/// records, parsing allocates nothing.
+///
+/// Options, set once: the time zone PAN-OS's naive times are read in (UTC
+/// unless you say otherwise; it is the firewall's, which the logs do not
+/// carry), whether unlisted column counts are errors, and whether
+/// brace-wrapped fields are kept whole.
+///
+/// # Example
+///
+/// ```
+/// use chrono::FixedOffset;
+/// use panlog::Parser;
+///
+/// let mut parser = Parser::new().time_zone(FixedOffset::east_opt(3600).unwrap());
+/// let line = b"1,2020/12/04 16:00:02,0011,SYSTEM,general,0,2020/12/04 16:00:02,,e,,,,general,low,x,1,0x0";
+/// let log = parser.parse(line).unwrap();
+/// assert_eq!(log.receive_time().unwrap().unwrap().to_rfc3339(), "2020-12-04T16:00:02+01:00");
+/// ```
+#[derive(Debug, Clone)]
+pub struct Parser {
+    splitter: Splitter,
+    fields: Fields,
+    tz: FixedOffset,
+    strict: bool,
+}
+
+impl Default for Parser {
+    fn default() -> Self {
+        Parser::new()
+    }
+}
+
+impl Parser {
+    /// A parser with the defaults: UTC, lenient counts, brace fields on.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(panlog::Parser::new().tz(), panlog::log::UTC);
+    /// ```
+    #[must_use]
+    pub fn new() -> Parser {
+        Parser {
+            splitter: Splitter::new(),
+            fields: Fields::new(),
+            tz: UTC,
+            strict: false,
+        }
+    }
+
+    /// Reads PAN-OS's naive times (`2020/12/04 16:00:02`) in `tz`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::FixedOffset;
+    /// let tz = FixedOffset::west_opt(8 * 3600).unwrap();
+    /// assert_eq!(panlog::Parser::new().time_zone(tz).tz(), tz);
+    /// ```
+    #[must_use]
+    pub fn time_zone(mut self, tz: FixedOffset) -> Parser {
+        self.tz = tz;
+        self
+    }
+
+    /// The zone naive times are read in.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(panlog::Parser::new().tz().local_minus_utc(), 0);
+    /// ```
+    #[must_use]
+    pub const fn tz(&self) -> FixedOffset {
+        self.tz
+    }
+
+    /// With `true`, a record whose column count no known PAN-OS version
+    /// writes for its type ([`Fit::Unlisted`]) is an error
+    /// ([`ErrorKind::UnlistedFieldCount`]) rather than a `Log` whose
+    /// [`fit`](Log::fit) says so. Records with extra trailing columns still
+    /// parse. The default is `false`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use panlog::{ErrorKind, Parser};
+    /// let line = b"1,2020/12/04 16:00:02,0011,SYSTEM,general,0,2020/12/04 16:00:02,,e,,,,general,low,x,1,0x0,0,0,0";
+    /// assert!(Parser::new().parse(line).is_ok());
+    /// let err = Parser::new().strict(true).parse(line).unwrap_err();
+    /// assert!(matches!(err.kind(), ErrorKind::UnlistedFieldCount { count: 20, .. }));
+    /// ```
+    #[must_use]
+    pub fn strict(mut self, yes: bool) -> Parser {
+        self.strict = yes;
+        self
+    }
+
+    /// Whether an unquoted field that starts with `{` runs to its `}` (see
+    /// [`Splitter::braces`]). On by default: PAN-OS writes SD-WAN link
+    /// switches that way.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let parser = panlog::Parser::new().braces(false);
+    /// ```
+    #[must_use]
+    pub fn braces(mut self, yes: bool) -> Parser {
+        self.splitter = self.splitter.braces(yes);
+        self
+    }
+
+    /// Parses one record (a syslog line, with or without a header, without
+    /// its line terminator). Errors carry record 1, line 1, byte 0: use
+    /// [`parse_at`](Self::parse_at) or [`parse_record`](Self::parse_record)
+    /// to place them in a stream.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::EmptyRecord`], [`ErrorKind::NoLogType`],
+    /// [`ErrorKind::TooFewFields`], and with [`strict`](Self::strict)
+    /// [`ErrorKind::UnlistedFieldCount`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use panlog::schema::LogType;
+    /// let mut parser = panlog::Parser::new();
+    /// let log = parser.parse(b"<14>Sep 16 10:00:02 PA-1 1,2019/09/16 10:00:02,0011,CONFIG,0,0,2019/09/16 10:00:02,10.0.0.1,,set,admin,Web,Succeeded,\" deviceconfig system\",1,0x0").unwrap();
+    /// assert_eq!(log.log_type(), LogType::Config);
+    /// assert_eq!(log.get("path").unwrap(), " deviceconfig system");
+    /// ```
+    pub fn parse<'a>(&'a mut self, line: &'a [u8]) -> Result<Log<'a>, Error> {
+        self.parse_at(line, Position::start())
+    }
+
+    /// Parses one record that starts at `position` in a stream; errors say so.
+    ///
+    /// # Errors
+    ///
+    /// As [`parse`](Self::parse).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use panlog::Position;
+    /// let pos = Position { record: 7, line: 9, byte: 1200, field: None };
+    /// let err = panlog::Parser::new().parse_at(b"", pos).unwrap_err();
+    /// assert_eq!(err.position(), pos);
+    /// ```
+    pub fn parse_at<'a>(
+        &'a mut self,
+        line: &'a [u8],
+        position: Position,
+    ) -> Result<Log<'a>, Error> {
+        let (header, body) = SyslogHeader::parse(line);
+        let flags = if body.is_empty() {
+            self.fields.clear();
+            Flags::empty()
+        } else {
+            self.splitter.split(body, &mut self.fields)
+        };
+        let opts = Opts {
+            tz: self.tz,
+            strict: self.strict,
+        };
+        build(
+            line,
+            header,
+            body,
+            Cow::Borrowed(self.fields.spans()),
+            flags,
+            position,
+            opts,
+        )
+    }
+
+    /// Parses a record the framer produced, at its position.
+    ///
+    /// # Errors
+    ///
+    /// As [`parse`](Self::parse).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use panlog::framing::Framer;
+    /// use panlog::Parser;
+    ///
+    /// let mut framer = Framer::new();
+    /// let mut parser = Parser::new();
+    /// framer.push(b"\n1,2020/12/04 16:00:02,0011,IPTAG,0,0,2020/12/04 16:00:02,vsys1,10.1.1.1,tag1");
+    /// framer.push(&[b','; 15]);
+    /// framer.push(b"\n");
+    /// framer.finish();
+    /// while let Some(record) = framer.next_record() {
+    ///     let log = parser.parse_record(record.unwrap()).unwrap();
+    ///     assert_eq!(log.position().line, 2);
+    ///     assert_eq!(log.get("tag_name").unwrap(), "tag1");
+    /// }
+    /// ```
+    pub fn parse_record<'a>(&'a mut self, record: Record<'a>) -> Result<Log<'a>, Error> {
+        self.parse_at(record.bytes(), record.position())
+    }
+}
+
+/// Parses one record, allocating its field spans. Handy for one-off lines;
+/// loops should keep a [`Parser`], which allocates nothing per record.
+///
+/// # Errors
+///
+/// As [`Parser::parse`].
+///
+/// # Example
+///
+/// ```
+/// let line = format!("1,2020/12/04 16:00:02,0011,USERID,login,2305,2020/12/04 16:00:02,vsys1,10.0.0.2,corp\\alice{}", ",".repeat(22));
+/// let log = panlog::parse(line.as_bytes()).unwrap();
+/// assert_eq!(log.get("user").unwrap(), "corp\\alice");
+/// ```
+pub fn parse(line: &[u8]) -> Result<Log<'_>, Error> {
+    let (header, body) = SyslogHeader::parse(line);
+    let mut fields = Fields::new();
+    let flags = if body.is_empty() {
+        Flags::empty()
+    } else {
+        Splitter::new().split(body, &mut fields)
+    };
+    let spans = Cow::Owned(fields.spans().to_vec());
+    build(
+        line,
+        header,
+        body,
+        spans,
+        flags,
+        Position::start(),
+        Opts {
+            tz: UTC,
+            strict: false,
+        },
+    )
+}
+
+#[derive(Clone, Copy)]
+struct Opts {
+    tz: FixedOffset,
+    strict: bool,
+}
+
+fn build<'a>(
+    record: &'a [u8],
+    header: SyslogHeader<'a>,
+    body: &'a [u8],
+    spans: Cow<'a, [Span]>,
+    csv_flags: Flags,
+    position: Position,
+    opts: Opts,
+) -> Result<Log<'a>, Error> {
+    if body.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(Error::new(ErrorKind::EmptyRecord, position));
+    }
+    let count = spans.len();
+    let column = |i: usize| spans.get(i).map_or(&b""[..], |s| s.bytes(body));
+    let schema = Schema::detect(count, column);
+    let log_type = schema.log_type();
+    if log_type == LogType::Unknown && column(3).is_empty() {
+        return Err(Error::new(
+            ErrorKind::NoLogType { count },
+            position.with_field(3),
+        ));
+    }
+    match schema.fit(count) {
+        Fit::TooShort => {
+            let min = schema
+                .known_counts()
+                .iter()
+                .min()
+                .map_or(0, |&m| usize::from(m));
+            let kind = ErrorKind::TooFewFields {
+                log_type,
+                count,
+                min,
+            };
+            return Err(Error::new(kind, position));
+        }
+        Fit::Unlisted if opts.strict => {
+            let kind = ErrorKind::UnlistedFieldCount { log_type, count };
+            return Err(Error::new(kind, position));
+        }
+        _ => {}
+    }
+    Ok(Log {
+        record,
+        header,
+        body,
+        spans,
+        schema,
+        csv_flags,
+        position,
+        tz: opts.tz,
+    })
+}
+
+/// One parsed PAN-OS log record, borrowing its input.
+///
+/// Fields are found by name through the record's [`Schema`] (`log.get("natsrc")`)
+/// or by column index (`log.get_at(9)`). A column the record does not have
+/// (older firmware writes fewer) is `None`, as is an empty one; columns past
+/// the schema are kept ([`extra`](Log::extra)). Typed getters return
+/// `Ok(None)` for an absent field and an [`ErrorKind::InvalidValue`] error,
+/// with the field's position, for text that is not of the asked kind.
+///
+/// Serialized (with serde), a `Log` is a flat map of field name to typed
+/// value ([`Value`]), absent and empty fields omitted, extra columns in an
+/// `extra_columns` array.
+///
+/// # Example
+///
+/// ```
+/// use panlog::schema::LogType;
+/// use panlog::value::Severity;
+///
+/// let line = b"1,2021/08/31 14:00:02,0017,THREAT,vulnerability,2049,2021/08/31 14:00:02,10.0.0.2,10.2.0.1,0.0.0.0,0.0.0.0,r1,,,web-browsing,vsys1,trust,dmz,a1.1,aec.2,fwd,2021/08/31 14:00:02,279429,2,12345,80,0,0,0x2000,tcp,alert,\"EXAMPLE.PDF\",PDF Exploit Evasion Found(34805),any,informational,server-to-client";
+/// let line = [&line[..], &[b','; 18]].concat(); // an 8.0 record has 54 columns
+/// let log = panlog::parse(&line).unwrap();
+/// assert_eq!(log.log_type(), LogType::Threat);
+/// assert_eq!(log.subtype().unwrap(), "vulnerability");
+/// assert_eq!(log.threat_id().unwrap().unwrap().id, Some(34805));
+/// assert_eq!(log.severity().unwrap(), Some(Severity::Informational));
+/// assert_eq!(log.get("misc").unwrap(), "EXAMPLE.PDF");
+/// assert_eq!(log.get("url_category_list"), None); // an 8.1 record has no such column
+/// ```
+#[derive(Clone)]
+pub struct Log<'a> {
+    record: &'a [u8],
+    header: SyslogHeader<'a>,
+    body: &'a [u8],
+    spans: Cow<'a, [Span]>,
+    schema: Schema,
+    csv_flags: Flags,
+    position: Position,
+    tz: FixedOffset,
+}
+
+impl fmt::Debug for Log<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Log")
+            .field("log_type", &self.log_type())
+            .field("layout", &self.schema.layout_name())
+            .field("columns", &self.len())
+            .field("position", &self.position)
+            .field("body", &String::from_utf8_lossy(self.body))
+            .finish()
+    }
+}
+
+macro_rules! typed_getter {
+    ($(#[$doc:meta])* $fn:ident -> $ty:ty, $kind:expr, $parse:expr) => {
+        $(#[$doc])*
+        ///
+        /// # Errors
+        ///
+        /// [`ErrorKind::InvalidValue`] if the field's text is not of this kind.
+        pub fn $fn(&self, name: &str) -> Result<Option<$ty>, Error> {
+            self.typed(name, $kind, $parse)
+        }
+    };
+}
+
+impl<'a> Log<'a> {
+    /// The whole record: syslog header and CSV body.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let log = panlog::parse(b"<14>Sep 16 10:00:02 fw 1,x,s,SCTP").unwrap_err();
+    /// ```
+    #[must_use]
+    pub const fn record(&self) -> &'a [u8] {
+        self.record
+    }
+
+    /// The syslog header (format [`None`](crate::syslog::HeaderFormat::None) if
+    /// the record had none).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let line = b"<14>Sep 16 10:00:02 PA-1 1,2019/09/16 10:00:02,0011,SYSTEM,general,0,2019/09/16 10:00:02,,e,,,,general,low,x,1,0x0";
+    /// assert_eq!(panlog::parse(line).unwrap().header().hostname(), Some("PA-1"));
+    /// ```
+    #[must_use]
+    pub const fn header(&self) -> &SyslogHeader<'a> {
+        &self.header
+    }
+
+    /// The CSV body, after the header.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let line = b"<14>Sep 16 10:00:02 PA-1 1,2019/09/16 10:00:02,0011,SYSTEM,general,0,2019/09/16 10:00:02,,e,,,,general,low,x,1,0x0";
+    /// assert!(panlog::parse(line).unwrap().body().starts_with(b"1,2019"));
+    /// ```
+    #[must_use]
+    pub const fn body(&self) -> &'a [u8] {
+        self.body
+    }
+
+    /// Where the record is in its stream.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let log = panlog::parse(b"1,t,s,X,0,0,t").unwrap();
+    /// assert_eq!(log.position().record, 1);
+    /// ```
+    #[must_use]
+    pub const fn position(&self) -> Position {
+        self.position
+    }
+
+    /// The zone this record's naive times are read in.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(panlog::parse(b"1,t,s,X,0,0,t").unwrap().tz(), panlog::log::UTC);
+    /// ```
+    #[must_use]
+    pub const fn tz(&self) -> FixedOffset {
+        self.tz
+    }
+
+    /// The schema (log type and layout) the record's columns follow.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let log = panlog::parse(b"1,t,s,END,0,2561,t").unwrap_err(); // too short for TUNNEL
+    /// let log = panlog::parse(b"1,t,s,X,0,0,t").unwrap();
+    /// assert_eq!(log.schema().layout_name(), "standard");
+    /// ```
+    #[must_use]
+    pub const fn schema(&self) -> Schema {
+        self.schema
+    }
+
+    /// The log type.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use panlog::schema::LogType;
+    /// assert_eq!(panlog::parse(b"1,t,s,NEW,0,0,t").unwrap().log_type(), LogType::Unknown);
+    /// ```
+    #[must_use]
+    pub const fn log_type(&self) -> LogType {
+        self.schema.log_type()
+    }
+
+    /// How the record's column count fits its layout ([`Fit`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use panlog::schema::Fit;
+    /// let log = panlog::parse(b"1,t,s,IPTAG,0,0,t,v,10.0.0.1,tag,ev,1,0,ds,t,s,1,0x0,0,0,0,0,,fw,1,,,x").unwrap();
+    /// assert_eq!(log.fit(), Fit::Extra(1));
+    /// ```
+    #[must_use]
+    pub fn fit(&self) -> Fit {
+        self.schema.fit(self.len())
+    }
+
+    /// What the splitter noticed about the record's quoting
+    /// ([`Flags::ANOMALIES`] for the lenient reads).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let log = panlog::parse(b"1,t,s,X,0,0,\"a,b\"").unwrap();
+    /// assert!(log.csv_flags().contains(panlog::csv::Flags::QUOTED));
+    /// ```
+    #[must_use]
+    pub const fn csv_flags(&self) -> Flags {
+        self.csv_flags
+    }
+
+    /// The number of columns in the record.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(panlog::parse(b"1,t,s,X,0,0,t").unwrap().len(), 7);
+    /// ```
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    /// Always `false`: a `Log` has at least its type column.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(!panlog::parse(b"1,t,s,X").unwrap().is_empty());
+    /// ```
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    /// The type column as written (`START`/`END` for tunnel logs); `None` for
+    /// AUDIT, which has none.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let line = format!("1,t,s,END,end,0,t{}", ",".repeat(55));
+    /// assert_eq!(panlog::parse(line.as_bytes()).unwrap().type_str().unwrap(), "END");
+    /// ```
+    #[must_use]
+    pub fn type_str(&self) -> Option<Cow<'a, str>> {
+        self.get("type")
+    }
+
+    /// The subtype column (`end`, `url`, `login`, ...).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(panlog::parse(b"1,t,s,X,sub,0,t").unwrap().subtype().unwrap(), "sub");
+    /// ```
+    #[must_use]
+    pub fn subtype(&self) -> Option<Cow<'a, str>> {
+        self.get("subtype")
+    }
+
+    /// The log-format version PAN-OS writes in column 5 (see
+    /// [`Version::from_field`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use panlog::schema::Version;
+    /// let log = panlog::parse(b"1,t,s,X,sub,2561,t").unwrap();
+    /// assert_eq!(log.version(), Some(Version::new(10, 1)));
+    /// ```
+    #[must_use]
+    pub fn version(&self) -> Option<Version> {
+        ["future_use_5", "config_ver", "future_use_3"]
+            .iter()
+            .find_map(|name| self.field(name))
+            .and_then(|f| Version::from_field(f.raw()))
+    }
+
+    /// The raw field at column `index`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let log = panlog::parse(b"1,t,s,X,\"a\"\"b\",0,t").unwrap();
+    /// assert_eq!(log.field_at(4).unwrap().raw(), b"a\"\"b");
+    /// ```
+    #[must_use]
+    pub fn field_at(&self, index: usize) -> Option<Field<'a>> {
+        self.spans.get(index).map(|s| s.field(self.body))
+    }
+
+    /// The schema's name for column `index` (`None` past the schema).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let log = panlog::parse(b"1,t,s,X,0,0,t,extra").unwrap();
+    /// assert_eq!(log.name_at(6), Some("time_generated"));
+    /// assert_eq!(log.name_at(7), None);
+    /// ```
+    #[must_use]
+    pub fn name_at(&self, index: usize) -> Option<&'static str> {
+        self.schema.column(index).map(|c| c.name)
+    }
+
+    /// The text at column `index`, unescaped (invalid UTF-8 replaced);
+    /// `None` if the column is absent or empty.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let log = panlog::parse(b"1,t,s,X,,0,t,\"a,b\"").unwrap();
+    /// assert_eq!(log.get_at(4), None);
+    /// assert_eq!(log.get_at(7).unwrap(), "a,b");
+    /// ```
+    #[must_use]
+    pub fn get_at(&self, index: usize) -> Option<Cow<'a, str>> {
+        let field = self.field_at(index)?;
+        (!field.is_empty()).then(|| field.to_str_lossy())
+    }
+
+    /// The raw field named `name`, if the schema has it and the record is
+    /// long enough.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let log = panlog::parse(b"1,t,s,X,0,0,t").unwrap();
+    /// assert_eq!(log.field("serial").unwrap().raw(), b"s");
+    /// assert!(log.field("src").is_none());
+    /// ```
+    #[must_use]
+    pub fn field(&self, name: &str) -> Option<Field<'a>> {
+        self.field_at(self.schema.position(name)?)
+    }
+
+    /// The text of the field named `name`, unescaped (invalid UTF-8
+    /// replaced); `None` if the field is absent or empty.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let line = format!(r#"1,t,s,USERID,login,0,t,vsys1,10.0.0.1,"corp\bob"{}"#, ",".repeat(20));
+    /// let log = panlog::parse(line.as_bytes()).unwrap();
+    /// assert_eq!(log.get("user").unwrap(), "corp\\bob");
+    /// assert_eq!(log.get("datasource"), None);
+    /// ```
+    #[must_use]
+    pub fn get(&self, name: &str) -> Option<Cow<'a, str>> {
+        self.get_at(self.schema.position(name)?)
+    }
+
+    /// The columns past the schema's last, in order: kept, never dropped.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let log = panlog::parse(b"1,t,s,X,0,0,t,x,y").unwrap();
+    /// let extra: Vec<_> = log.extra().map(|f| f.raw()).collect();
+    /// assert_eq!(extra, [b"x", b"y"]);
+    /// ```
+    pub fn extra(&self) -> impl Iterator<Item = Field<'a>> + '_ {
+        let start = self.schema.len().min(self.len());
+        self.spans[start..].iter().map(|s| s.field(self.body))
+    }
+
+    /// Every column, with its schema entry (`None` for extra columns).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let log = panlog::parse(b"1,t,s,X,0,0,t,x").unwrap();
+    /// let names: Vec<_> = log.iter().map(|(spec, _)| spec.map(|s| s.name)).collect();
+    /// assert_eq!(names[3], Some("type"));
+    /// assert_eq!(names[7], None);
+    /// ```
+    pub fn iter(&self) -> impl Iterator<Item = (Option<&'static FieldSpec>, Field<'a>)> + '_ {
+        self.spans
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (self.schema.column(i), s.field(self.body)))
+    }
+
+    /// The field named `name` as a [`Value`] of its schema kind: text that does
+    /// not read as its kind is [`Value::Text`]. `None` if absent, empty, or a
+    /// placeholder time.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use panlog::value::Value;
+    /// let line = format!("1,t,s,IPTAG,0,0,t,vsys1,10.0.0.1,tag,ev,3{}", ",".repeat(13));
+    /// let log = panlog::parse(line.as_bytes()).unwrap();
+    /// assert_eq!(log.value("repeatcnt"), Some(Value::Int(3)));
+    /// assert_eq!(log.value("src"), Some(Value::Ip("10.0.0.1".parse().unwrap())));
+    /// ```
+    #[must_use]
+    pub fn value(&self, name: &str) -> Option<Value<'a>> {
+        self.value_at(self.schema.position(name)?)
+    }
+
+    /// The value at column `index`, as [`value`](Self::value); extra columns
+    /// are text.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use panlog::value::Value;
+    /// let log = panlog::parse(b"1,t,s,X,0,0,t,x").unwrap();
+    /// assert_eq!(log.value_at(7), Some(Value::Text("x".into())));
+    /// ```
+    #[must_use]
+    pub fn value_at(&self, index: usize) -> Option<Value<'a>> {
+        let kind = self.schema.column(index).map_or(ValueKind::Str, |c| c.kind);
+        Value::read(self.get_at(index)?, kind, self.tz)
+    }
+
+    fn typed<T>(
+        &self,
+        name: &str,
+        kind: ValueKind,
+        parse: impl FnOnce(Cow<'a, str>, FixedOffset) -> Result<Option<T>, ValueError>,
+    ) -> Result<Option<T>, Error> {
+        let Some(index) = self.schema.position(name) else {
+            return Ok(None);
+        };
+        let Some(field) = self.field_at(index) else {
+            return Ok(None);
+        };
+        if field.is_empty() {
+            return Ok(None);
+        }
+        let invalid = |error| {
+            let raw = field.raw();
+            let text = String::from_utf8_lossy(&raw[..raw.len().min(64)]).into_owned();
+            let field = self.schema.column(index).map_or("", |c| c.name);
+            let kind = ErrorKind::InvalidValue {
+                field,
+                kind,
+                error,
+                text,
+            };
+            Error::new(kind, self.position.with_field(index))
+        };
+        let text = field.to_str().map_err(|_| invalid(ValueError::NotUtf8))?;
+        parse(text, self.tz).map_err(invalid)
+    }
+
+    typed_getter!(
+        /// The IP address in the field named `name`.
+        ///
+        /// # Example
+        ///
+        /// ```
+        /// let line = format!("1,t,s,USERID,login,0,t,vsys1,2001:db8::7{}", ",".repeat(21));
+        /// let log = panlog::parse(line.as_bytes()).unwrap();
+        /// assert!(log.ip("ip").unwrap().unwrap().is_ipv6());
+        /// ```
+        ip -> IpAddr, ValueKind::Ip, |t, _| value::parse_ip(&t).map(Some));
+
+    typed_getter!(
+        /// The port in the field named `name` (above 65535 is kept: see [`Port`]).
+        ///
+        /// # Example
+        ///
+        /// ```
+        /// let line = format!("1,t,s,USERID,login,0,t,v,10.0.0.1,u,d,e,1,0,1024,70000{}", ",".repeat(14));
+        /// let log = panlog::parse(line.as_bytes()).unwrap();
+        /// assert_eq!(log.port("beginport").unwrap().unwrap().as_u16(), Some(1024));
+        /// assert!(!log.port("endport").unwrap().unwrap().is_valid());
+        /// ```
+        port -> Port, ValueKind::Port, |t, _| value::parse_port(&t).map(Some));
+
+    typed_getter!(
+        /// The unsigned integer in the field named `name` (counters, ids).
+        ///
+        /// # Example
+        ///
+        /// ```
+        /// let line = format!("1,t,s,IPTAG,0,0,t,vsys1,10.0.0.1,tag,ev,3{}", ",".repeat(13));
+        /// let log = panlog::parse(line.as_bytes()).unwrap();
+        /// assert_eq!(log.u64("repeatcnt").unwrap(), Some(3));
+        /// ```
+        u64 -> u64, ValueKind::Int, |t, _| value::parse_u64(&t).map(Some));
+
+    typed_getter!(
+        /// The signed integer in the field named `name` (SCTP uses `-1` for none).
+        ///
+        /// # Example
+        ///
+        /// ```
+        /// let line = format!("1,t,s,IPTAG,0,0,t,vsys1,10.0.0.1,tag,ev,-1{}", ",".repeat(13));
+        /// let log = panlog::parse(line.as_bytes()).unwrap();
+        /// assert_eq!(log.i64("repeatcnt").unwrap(), Some(-1));
+        /// ```
+        i64 -> i64, ValueKind::Int, |t, _| value::parse_i64(&t).map(Some));
+
+    typed_getter!(
+        /// The hexadecimal number in the field named `name`.
+        ///
+        /// # Example
+        ///
+        /// ```
+        /// let line = format!("1,t,s,IPTAG,0,0,t,v,10.0.0.1,tag,ev,1,0,d,t,s,1,0x8000000000000000{}", ",".repeat(7));
+        /// let log = panlog::parse(line.as_bytes()).unwrap();
+        /// assert_eq!(log.hex("actionflags").unwrap(), Some(1 << 63));
+        /// ```
+        hex -> u64, ValueKind::Hex, |t, _| value::parse_hex(&t).map(Some));
+
+    typed_getter!(
+    /// The time in the field named `name`, naive times read in the
+    /// parser's zone; `None` for the 1969/1970 placeholder of old releases.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let log = panlog::parse(b"1,2020/12/04 16:00:02,s,X,0,0,1969/12/31 16:00:00").unwrap();
+    /// assert_eq!(log.timestamp("receive_time").unwrap().unwrap().to_rfc3339(), "2020-12-04T16:00:02+00:00");
+    /// assert_eq!(log.timestamp("time_generated").unwrap(), None);
+    /// ```
+    timestamp -> DateTime<FixedOffset>, ValueKind::Timestamp, |t, tz| {
+        let t = value::parse_timestamp(&t, tz)?;
+        Ok((!value::is_placeholder(&t)).then_some(t))
+    });
+
+    /// The `receive_time` column.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidValue`] for text that is not a PAN-OS time.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let log = panlog::parse(b"1,2020/12/04 16:00:02,s,X,0,0,t").unwrap();
+    /// assert!(log.receive_time().unwrap().is_some());
+    /// ```
+    pub fn receive_time(&self) -> Result<Option<DateTime<FixedOffset>>, Error> {
+        self.timestamp("receive_time")
+    }
+
+    /// The `time_generated` column.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidValue`] for text that is not a PAN-OS time.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let log = panlog::parse(b"1,t,s,X,0,0,9/16/19 10:00").unwrap();
+    /// assert_eq!(log.time_generated().unwrap().unwrap().to_rfc3339(), "2019-09-16T10:00:00+00:00");
+    /// ```
+    pub fn time_generated(&self) -> Result<Option<DateTime<FixedOffset>>, Error> {
+        self.timestamp("time_generated")
+    }
+
+    /// The `high_res_timestamp` column (ISO 8601 with its own offset), where
+    /// the type and version have it.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidValue`] for text that is not a time.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let log = panlog::parse(b"1,t,s,IPTAG,0,0,t,v,10.0.0.1,tag,ev,1,0,d,t,s,1,0x0,0,0,0,0,,fw,1,2023-10-04T18:54:25.443+08:00").unwrap();
+    /// assert_eq!(log.high_res_timestamp().unwrap().unwrap().timestamp_subsec_millis(), 443);
+    /// ```
+    pub fn high_res_timestamp(&self) -> Result<Option<DateTime<FixedOffset>>, Error> {
+        self.timestamp("high_res_timestamp")
+    }
+
+    /// THREAT's `threatid`, split into name and id.
+    ///
+    /// # Errors
+    ///
+    /// Only if the field is not UTF-8: every text is a name.
+    ///
+    /// # Example
+    ///
+    /// See [`Log`].
+    pub fn threat_id(&self) -> Result<Option<ThreatId<'a>>, Error> {
+        self.typed("threatid", ValueKind::ThreatId, |t, _| {
+            Ok(Some(ThreatId::parse(t)))
+        })
+    }
+
+    /// The `action` column.
+    ///
+    /// # Errors
+    ///
+    /// Only if the field is not UTF-8: unknown words are [`Action::Other`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use panlog::value::Action;
+    /// let line = format!("1,t,s,SCTP,0,0,t,1.1.1.1,2.2.2.2,,,r,,,,v,z1,z2,i1,i2,l,,1,1,1,2,,,,,sctp,allow{}", ",".repeat(31));
+    /// let log = panlog::parse(line.as_bytes()).unwrap();
+    /// assert_eq!(log.action().unwrap(), Some(Action::Allow));
+    /// ```
+    pub fn action(&self) -> Result<Option<Action<'a>>, Error> {
+        self.typed("action", ValueKind::Enum, |t, _| Ok(Some(Action::parse(t))))
+    }
+
+    /// The `severity` column.
+    ///
+    /// # Errors
+    ///
+    /// Only if the field is not UTF-8.
+    ///
+    /// # Example
+    ///
+    /// See [`Log`].
+    pub fn severity(&self) -> Result<Option<Severity<'a>>, Error> {
+        self.typed("severity", ValueKind::Enum, |t, _| {
+            Ok(Some(Severity::parse(t)))
+        })
+    }
+
+    /// THREAT's `direction` column.
+    ///
+    /// # Errors
+    ///
+    /// Only if the field is not UTF-8.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use panlog::value::Direction;
+    /// let line = format!("1,t,s,THREAT,url,0,t{}0{}", ",".repeat(29), ",".repeat(18));
+    /// assert_eq!(panlog::parse(line.as_bytes()).unwrap().direction().unwrap(), Some(Direction::ClientToServer));
+    /// ```
+    pub fn direction(&self) -> Result<Option<Direction<'a>>, Error> {
+        self.typed("direction", ValueKind::Enum, |t, _| {
+            Ok(Some(Direction::parse(t)))
+        })
+    }
+
+    /// The `session_end_reason` column.
+    ///
+    /// # Errors
+    ///
+    /// Only if the field is not UTF-8.
+    ///
+    /// # Example
+    ///
+    /// See the [module docs](self).
+    pub fn session_end_reason(&self) -> Result<Option<SessionEndReason<'a>>, Error> {
+        self.typed("session_end_reason", ValueKind::Enum, |t, _| {
+            Ok(Some(SessionEndReason::parse(t)))
+        })
+    }
+
+    /// The session `flags` column.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidValue`] for text that is not a 32-bit hex number.
+    ///
+    /// # Example
+    ///
+    /// See the [module docs](self).
+    pub fn session_flags(&self) -> Result<Option<SessionFlags>, Error> {
+        self.typed("flags", ValueKind::Hex, |t, _| {
+            let bits = value::parse_hex(&t)?;
+            let bits = u32::try_from(bits).map_err(|_| ValueError::Overflow)?;
+            Ok(Some(SessionFlags::new(bits)))
+        })
+    }
+
+    /// The `actionflags` column.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidValue`] for text that is not a hex number.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let line = format!("1,t,s,IPTAG,0,0,t,v,10.0.0.1,tag,ev,1,0,d,t,s,1,0x8000000000000000{}", ",".repeat(7));
+    /// let log = panlog::parse(line.as_bytes()).unwrap();
+    /// assert!(log.action_flags().unwrap().unwrap().forwarded());
+    /// ```
+    pub fn action_flags(&self) -> Result<Option<ActionFlags>, Error> {
+        self.typed("actionflags", ValueKind::Hex, |t, _| {
+            Ok(Some(ActionFlags::new(value::parse_hex(&t)?)))
+        })
+    }
+
+    /// An owned copy, for callers that keep records past the next read.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let owned = {
+    ///     let line = b"1,t,s,X,sub,0,t".to_vec();
+    ///     panlog::parse(&line).unwrap().to_owned()
+    /// };
+    /// assert_eq!(owned.log().subtype().unwrap(), "sub");
+    /// ```
+    #[must_use]
+    #[allow(clippy::should_implement_trait)]
+    pub fn to_owned(&self) -> OwnedLog {
+        OwnedLog {
+            record: self.record.into(),
+            body_start: self.record.len() - self.body.len(),
+            spans: self.spans.as_ref().into(),
+            schema: self.schema,
+            csv_flags: self.csv_flags,
+            position: self.position,
+            tz: self.tz,
+        }
+    }
+}
+
+impl Serialize for Log<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        let named = self.schema.len().min(self.len());
+        for index in 0..named {
+            if let (Some(spec), Some(value)) = (self.schema.column(index), self.value_at(index)) {
+                map.serialize_entry(spec.name, &value)?;
+            }
+        }
+        if self.len() > named {
+            map.serialize_entry("extra_columns", &Extra(self))?;
+        }
+        map.end()
+    }
+}
+
+struct Extra<'l, 'a>(&'l Log<'a>);
+
+impl Serialize for Extra<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(None)?;
+        for field in self.0.extra() {
+            seq.serialize_element(&field.to_str_lossy())?;
+        }
+        seq.end()
+    }
+}
+
+/// A [`Log`] that owns its bytes: from [`Log::to_owned`], for records kept
+/// past the next read (a batch, a channel, a cache).
+///
+/// # Example
+///
+/// ```
+/// let kept: Vec<panlog::OwnedLog> = ["1,t,s,X,a,0,t", "1,t,s,X,b,0,t"]
+///     .iter()
+///     .map(|line| panlog::parse(line.as_bytes()).unwrap().to_owned())
+///     .collect();
+/// assert_eq!(kept[1].log().subtype().unwrap(), "b");
+/// assert_eq!(serde_json::to_string(&kept[0]).unwrap(), serde_json::to_string(&kept[0].log()).unwrap());
+/// ```
+#[derive(Clone)]
+pub struct OwnedLog {
+    record: Box<[u8]>,
+    body_start: usize,
+    spans: Box<[Span]>,
+    schema: Schema,
+    csv_flags: Flags,
+    position: Position,
+    tz: FixedOffset,
+}
+
+impl OwnedLog {
+    /// The record, borrowed from this copy.
+    ///
+    /// # Example
+    ///
+    /// See [`OwnedLog`].
+    #[must_use]
+    pub fn log(&self) -> Log<'_> {
+        let (header, _) = SyslogHeader::parse(&self.record);
+        Log {
+            record: &self.record,
+            header,
+            body: &self.record[self.body_start..],
+            spans: Cow::Borrowed(&self.spans),
+            schema: self.schema,
+            csv_flags: self.csv_flags,
+            position: self.position,
+            tz: self.tz,
+        }
+    }
+}
+
+impl fmt::Debug for OwnedLog {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.log().fmt(f)
+    }
+}
+
+impl Serialize for OwnedLog {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.log().serialize(serializer)
+    }
+}
+
+impl<R: BufRead> LogReader<R> {
+    /// The next record, parsed into a [`Log`] with the reader's
+    /// [`Parser`]; an error for a bad record (the reader goes on after it),
+    /// or `None` at the end of the input.
+    ///
+    /// # Example
+    ///
+    /// See the [module docs](crate::log).
+    pub fn next_log(&mut self) -> Option<Result<Log<'_>, Error>> {
+        let (record, parser) = self.next_record_and_parser();
+        match record? {
+            Ok(record) => Some(parser.parse_record(record)),
+            Err(e) => Some(Err(e)),
+        }
+    }
+}
+
+impl Position {
+    /// The position of a lone record: record 1, line 1, byte 0.
+    pub(crate) const fn start() -> Position {
+        Position {
+            record: 1,
+            line: 1,
+            byte: 0,
+            field: None,
+        }
+    }
+}

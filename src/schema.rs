@@ -1,0 +1,1083 @@
+//! Column layouts: one table per PAN-OS log type, and the choice of layout for
+//! a record.
+//!
+//! PAN-OS logs are positional. Column 3 names the log type, and each type has
+//! its own columns, which PAN-OS versions extend. Each type's columns are
+//! listed once, in one static table of [`FieldSpec`]s (the PAN-OS field name,
+//! its [`ValueKind`] and the [`Version`] that added it), in the wire order of
+//! the newest layout. An older firmware's record is a prefix of it: the
+//! columns it lacks are absent.
+//!
+//! A few layouts are not a prefix of the newest one. They are chosen by the
+//! record's own evidence, never by a guess:
+//!
+//! | layout | evidence |
+//! | --- | --- |
+//! | GLOBALPROTECT 9.1.0–9.1.2 (`seqno` and `actionflags` right after the serial) | column 3 is not a type, column 5 is `GLOBALPROTECT` |
+//! | HIP-MATCH 8.0.5–8.0.10 (same shape, DG columns moved forward) | column 3 is not a type, column 5 is `HIPMATCH` |
+//! | TUNNEL before 10.0 (no `pkts_received`) | log-format version (column 5) below 10.0, or 62 columns and no version |
+//! | THREAT 10.0 docs (`session_owner` before `partial_hash`) | exactly 112 columns, version not 10.1 or later |
+//! | CONFIG docs order (details at 14–15, a custom format) | column 15 is not hex flags but column 17 is |
+//! | AUDIT (no `1,` prefix, no type column) | column 2 is `audit` |
+//!
+//! Column 5 is the log-format version on real firewalls (see
+//! [`Version::from_field`]).
+//!
+//! # Example
+//!
+//! ```
+//! use panlog::schema::{LogType, ValueKind};
+//!
+//! let traffic = LogType::Traffic.schema();
+//! assert_eq!(traffic.position("natsrc"), Some(9));
+//! let spec = traffic.column(9).unwrap();
+//! assert_eq!((spec.name, spec.kind), ("natsrc", ValueKind::Ip));
+//! assert_eq!(traffic.len(), 130);
+//! ```
+
+use std::fmt;
+
+use serde::{Serialize, Serializer};
+
+mod tables;
+
+/// A PAN-OS release, as `major.minor`.
+///
+/// # Example
+///
+/// ```
+/// use panlog::schema::Version;
+///
+/// assert!(Version::new(10, 1) > Version::new(9, 1));
+/// assert_eq!(Version::new(10, 1).to_string(), "10.1");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Version {
+    /// The major release (`10` in 10.1).
+    pub major: u8,
+    /// The minor release (`1` in 10.1).
+    pub minor: u8,
+}
+
+impl Version {
+    /// The version `major.minor`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let v = panlog::schema::Version::new(9, 1);
+    /// assert_eq!((v.major, v.minor), (9, 1));
+    /// ```
+    #[must_use]
+    pub const fn new(major: u8, minor: u8) -> Version {
+        Version { major, minor }
+    }
+
+    /// The log-format version that PAN-OS writes in column 5.
+    ///
+    /// Firewalls write the decimal value of `0xMMmm` (`2049` is 8.1, `2561`
+    /// 10.1); Strata Logging Service forwarding writes text (`10.0`). Very old
+    /// logs write `0` or `1`, and some values fit neither rule (`2200`): those
+    /// give `None`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use panlog::schema::Version;
+    ///
+    /// assert_eq!(Version::from_field(b"2561"), Some(Version::new(10, 1)));
+    /// assert_eq!(Version::from_field(b"2049"), Some(Version::new(8, 1)));
+    /// assert_eq!(Version::from_field(b"9.1"), Some(Version::new(9, 1)));
+    /// assert_eq!(Version::from_field(b"0"), None);
+    /// assert_eq!(Version::from_field(b"2200"), None);
+    /// ```
+    #[must_use]
+    pub fn from_field(field: &[u8]) -> Option<Version> {
+        fn number(digits: &[u8]) -> Option<u32> {
+            if digits.is_empty() || digits.len() > 5 || !digits.iter().all(u8::is_ascii_digit) {
+                return None;
+            }
+            Some(digits.iter().fold(0, |n, &d| n * 10 + u32::from(d - b'0')))
+        }
+        if let Some(dot) = field.iter().position(|&b| b == b'.') {
+            let major = u8::try_from(number(&field[..dot])?).ok()?;
+            let minor = u8::try_from(number(&field[dot + 1..])?).ok()?;
+            return (major > 0).then_some(Version::new(major, minor));
+        }
+        let n = number(field)?;
+        let (major, minor) = (n >> 8, n & 0xff);
+        if !(1..=99).contains(&major) || minor > 15 {
+            return None;
+        }
+        Some(Version::new(major as u8, minor as u8))
+    }
+}
+
+impl fmt::Display for Version {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}.{}", self.major, self.minor)
+    }
+}
+
+/// What a column holds, and so how its typed value is read.
+///
+/// # Example
+///
+/// ```
+/// use panlog::schema::{LogType, ValueKind};
+///
+/// let threat = LogType::Threat.schema();
+/// let kind = |name| threat.spec(name).unwrap().kind;
+/// assert_eq!(kind("sport"), ValueKind::Port);
+/// assert_eq!(kind("threatid"), ValueKind::ThreatId);
+/// assert_eq!(kind("receive_time"), ValueKind::Timestamp);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ValueKind {
+    /// Free text.
+    Str,
+    /// An integer: a counter, an id, a count (some use `-1` for none).
+    Int,
+    /// A TCP/UDP port (a number that real logs sometimes put above 65535).
+    Port,
+    /// An IPv4 or IPv6 address.
+    Ip,
+    /// A hexadecimal number, usually with `0x` (session and action flags).
+    Hex,
+    /// A word from a documented set (action, severity, subtype, ...).
+    Enum,
+    /// A time: `YYYY/MM/DD HH:MM:SS`, `M/D/YY HH:MM` or ISO 8601.
+    Timestamp,
+    /// A THREAT id, `Name(12345)`.
+    ThreatId,
+}
+
+impl ValueKind {
+    /// The kind's name, as the field reference writes it (`string`, `int`, ...;
+    /// ports are `int` there and threat ids `string`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(panlog::schema::ValueKind::Port.as_str(), "port");
+    /// ```
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ValueKind::Str => "string",
+            ValueKind::Int => "int",
+            ValueKind::Port => "port",
+            ValueKind::Ip => "ip",
+            ValueKind::Hex => "hex",
+            ValueKind::Enum => "enum",
+            ValueKind::Timestamp => "timestamp",
+            ValueKind::ThreatId => "threat id",
+        }
+    }
+}
+
+impl fmt::Display for ValueKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One column of a log type's table.
+///
+/// # Example
+///
+/// ```
+/// use panlog::schema::{LogType, Version};
+///
+/// let spec = LogType::Traffic.schema().spec("session_end_reason").unwrap();
+/// assert_eq!(spec.since, Version::new(6, 1));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct FieldSpec {
+    /// The PAN-OS field name (`natsrc`, `sessionid`), also the XML API's tag.
+    /// Unused columns are `future_use_<position>`.
+    pub name: &'static str,
+    /// What the column holds.
+    pub kind: ValueKind,
+    /// The PAN-OS release that added the column (best effort, as the
+    /// reference gives it).
+    pub since: Version,
+}
+
+const fn col(name: &'static str, kind: ValueKind, major: u8, minor: u8) -> FieldSpec {
+    FieldSpec {
+        name,
+        kind,
+        since: Version::new(major, minor),
+    }
+}
+
+/// A PAN-OS log type: what column 3 says.
+///
+/// # Example
+///
+/// ```
+/// use panlog::schema::LogType;
+///
+/// assert_eq!(LogType::from_bytes(b"TRAFFIC"), LogType::Traffic);
+/// assert_eq!(LogType::from_bytes(b"HIP-MATCH"), LogType::HipMatch);
+/// assert_eq!(LogType::from_bytes(b"END"), LogType::Tunnel);
+/// assert_eq!(LogType::from_bytes(b"NEWTYPE"), LogType::Unknown);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum LogType {
+    /// `TRAFFIC`: session start, end, drop and deny.
+    Traffic,
+    /// `THREAT`: url, file, virus, spyware, vulnerability, wildfire, flood,
+    /// scan, packet, data, ...
+    Threat,
+    /// `SYSTEM`: the firewall's own events.
+    System,
+    /// `CONFIG`: configuration changes.
+    Config,
+    /// `HIPMATCH` (the docs write `HIP-MATCH`): host information profile matches.
+    HipMatch,
+    /// `GLOBALPROTECT` (9.1 and later).
+    GlobalProtect,
+    /// `USERID`: user-to-IP mappings.
+    UserId,
+    /// `AUTHENTICATION`.
+    Authentication,
+    /// `DECRYPTION` (10.0 and later).
+    Decryption,
+    /// Tunnel inspection: column 3 says `START` or `END`.
+    Tunnel,
+    /// `GTP`.
+    Gtp,
+    /// `SCTP`.
+    Sctp,
+    /// `IPTAG`.
+    IpTag,
+    /// `CORRELATION`.
+    Correlation,
+    /// `AUDIT` (no `1,` prefix and no type column: `serial,time,audit,...`).
+    Audit,
+    /// A type this crate does not know: its columns are kept, and the header
+    /// columns common to every type are named.
+    Unknown,
+}
+
+impl LogType {
+    /// Every known type, in the order of this enum (without `Unknown`).
+    pub const ALL: [LogType; 15] = [
+        LogType::Traffic,
+        LogType::Threat,
+        LogType::System,
+        LogType::Config,
+        LogType::HipMatch,
+        LogType::GlobalProtect,
+        LogType::UserId,
+        LogType::Authentication,
+        LogType::Decryption,
+        LogType::Tunnel,
+        LogType::Gtp,
+        LogType::Sctp,
+        LogType::IpTag,
+        LogType::Correlation,
+        LogType::Audit,
+    ];
+
+    /// The type that column 3 names (ASCII case-insensitive), or `Unknown`.
+    ///
+    /// `AUDIT` logs have no type column; [`crate::Parser`] recognises them by
+    /// their shape.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use panlog::schema::LogType;
+    /// assert_eq!(LogType::from_bytes(b"globalprotect"), LogType::GlobalProtect);
+    /// ```
+    #[must_use]
+    pub fn from_bytes(column: &[u8]) -> LogType {
+        const NAMES: [(&[u8], LogType); 16] = [
+            (b"TRAFFIC", LogType::Traffic),
+            (b"THREAT", LogType::Threat),
+            (b"SYSTEM", LogType::System),
+            (b"CONFIG", LogType::Config),
+            (b"HIPMATCH", LogType::HipMatch),
+            (b"HIP-MATCH", LogType::HipMatch),
+            (b"GLOBALPROTECT", LogType::GlobalProtect),
+            (b"USERID", LogType::UserId),
+            (b"AUTHENTICATION", LogType::Authentication),
+            (b"DECRYPTION", LogType::Decryption),
+            (b"START", LogType::Tunnel),
+            (b"END", LogType::Tunnel),
+            (b"GTP", LogType::Gtp),
+            (b"SCTP", LogType::Sctp),
+            (b"IPTAG", LogType::IpTag),
+            (b"CORRELATION", LogType::Correlation),
+        ];
+        NAMES
+            .iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case(column))
+            .map_or(LogType::Unknown, |&(_, ty)| ty)
+    }
+
+    /// The type's canonical name (`TUNNEL` for tunnel inspection, whose
+    /// records say `START`/`END`; `UNKNOWN` for unknown types).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(panlog::schema::LogType::HipMatch.as_str(), "HIPMATCH");
+    /// ```
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            LogType::Traffic => "TRAFFIC",
+            LogType::Threat => "THREAT",
+            LogType::System => "SYSTEM",
+            LogType::Config => "CONFIG",
+            LogType::HipMatch => "HIPMATCH",
+            LogType::GlobalProtect => "GLOBALPROTECT",
+            LogType::UserId => "USERID",
+            LogType::Authentication => "AUTHENTICATION",
+            LogType::Decryption => "DECRYPTION",
+            LogType::Tunnel => "TUNNEL",
+            LogType::Gtp => "GTP",
+            LogType::Sctp => "SCTP",
+            LogType::IpTag => "IPTAG",
+            LogType::Correlation => "CORRELATION",
+            LogType::Audit => "AUDIT",
+            LogType::Unknown => "UNKNOWN",
+        }
+    }
+
+    /// The type's standard (newest) layout.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use panlog::schema::LogType;
+    /// assert_eq!(LogType::Audit.schema().len(), 8);
+    /// assert_eq!(LogType::Unknown.schema().len(), 7);
+    /// ```
+    #[must_use]
+    pub const fn schema(self) -> Schema {
+        let def = self.def();
+        Schema {
+            def,
+            layout: &def.layouts[0],
+        }
+    }
+
+    const fn def(self) -> &'static TypeDef {
+        match self {
+            LogType::Traffic => &TRAFFIC_DEF,
+            LogType::Threat => &THREAT_DEF,
+            LogType::System => &SYSTEM_DEF,
+            LogType::Config => &CONFIG_DEF,
+            LogType::HipMatch => &HIPMATCH_DEF,
+            LogType::GlobalProtect => &GLOBALPROTECT_DEF,
+            LogType::UserId => &USERID_DEF,
+            LogType::Authentication => &AUTHENTICATION_DEF,
+            LogType::Decryption => &DECRYPTION_DEF,
+            LogType::Tunnel => &TUNNEL_DEF,
+            LogType::Gtp => &GTP_DEF,
+            LogType::Sctp => &SCTP_DEF,
+            LogType::IpTag => &IPTAG_DEF,
+            LogType::Correlation => &CORRELATION_DEF,
+            LogType::Audit => &AUDIT_DEF,
+            LogType::Unknown => &UNKNOWN_DEF,
+        }
+    }
+}
+
+impl fmt::Display for LogType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for LogType {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// A log type's column pool and what is known about its layouts.
+#[derive(Debug)]
+struct TypeDef {
+    log_type: LogType,
+    /// Every column the type has ever had: the newest layout's, in wire
+    /// order, then the ones only a variant has.
+    columns: &'static [FieldSpec],
+    /// Indexes into `columns`, sorted by name, for lookups by name.
+    by_name: &'static [u8],
+    /// The column counts documented or observed for some version.
+    known_counts: &'static [u16],
+    /// `layouts[0]` is the standard layout.
+    layouts: &'static [LayoutDef],
+}
+
+#[derive(Debug)]
+struct LayoutDef {
+    name: &'static str,
+    /// Wire position → index into the pool. `None`: the identity over
+    /// `len` columns.
+    wire: Option<&'static [u8]>,
+    /// Pool index → wire position, or `ABSENT`. `None`: the identity.
+    position_of: Option<&'static [u8]>,
+    len: usize,
+}
+
+const ABSENT: u8 = u8::MAX;
+
+/// A record's layout: its log type, and which of the type's layouts its
+/// columns follow.
+///
+/// `Schema` is a pair of `'static` references: cheap to copy and compare.
+///
+/// # Example
+///
+/// ```
+/// use panlog::schema::LogType;
+///
+/// let s = LogType::Tunnel.schema();
+/// assert_eq!(s.log_type(), LogType::Tunnel);
+/// assert_eq!(s.layout_name(), "standard");
+/// assert_eq!(s.position("pkts_received"), Some(52));
+/// ```
+#[derive(Clone, Copy)]
+pub struct Schema {
+    def: &'static TypeDef,
+    layout: &'static LayoutDef,
+}
+
+impl fmt::Debug for Schema {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Schema")
+            .field("log_type", &self.def.log_type)
+            .field("layout", &self.layout.name)
+            .field("len", &self.layout.len)
+            .finish()
+    }
+}
+
+impl PartialEq for Schema {
+    fn eq(&self, other: &Schema) -> bool {
+        std::ptr::eq(self.def, other.def) && std::ptr::eq(self.layout, other.layout)
+    }
+}
+
+impl Eq for Schema {}
+
+impl Schema {
+    /// The log type.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use panlog::schema::LogType;
+    /// assert_eq!(LogType::Gtp.schema().log_type(), LogType::Gtp);
+    /// ```
+    #[must_use]
+    pub const fn log_type(&self) -> LogType {
+        self.def.log_type
+    }
+
+    /// The layout's name: `standard`, or the variant's (`9.1.0-9.1.2`,
+    /// `8.0.5-8.0.10`, `before 10.0`, `10.0 docs`, `docs order`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use panlog::schema::LogType;
+    /// assert_eq!(LogType::Config.schema().layout_name(), "standard");
+    /// ```
+    #[must_use]
+    pub const fn layout_name(&self) -> &'static str {
+        self.layout.name
+    }
+
+    /// Whether this is the type's standard layout (the newest, of which older
+    /// firmware writes a prefix).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(panlog::schema::LogType::Sctp.schema().is_standard());
+    /// ```
+    #[must_use]
+    pub const fn is_standard(&self) -> bool {
+        self.layout.wire.is_none()
+    }
+
+    /// The number of columns in the layout's newest form.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(panlog::schema::LogType::Threat.schema().len(), 123);
+    /// ```
+    #[must_use]
+    pub const fn len(&self) -> usize {
+        self.layout.len
+    }
+
+    /// Always `false`: every layout has columns. (For the `len` convention.)
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(!panlog::schema::LogType::Audit.schema().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn is_empty(&self) -> bool {
+        self.layout.len == 0
+    }
+
+    /// The column at wire position `index`, if the layout has one there.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use panlog::schema::LogType;
+    /// assert_eq!(LogType::System.schema().column(14).unwrap().name, "opaque");
+    /// assert!(LogType::System.schema().column(26).is_none());
+    /// ```
+    #[must_use]
+    pub fn column(&self, index: usize) -> Option<&'static FieldSpec> {
+        if index >= self.layout.len {
+            return None;
+        }
+        let pool = match self.layout.wire {
+            None => index,
+            Some(wire) => usize::from(wire[index]),
+        };
+        self.def.columns.get(pool)
+    }
+
+    /// The wire position of the column named `name`, if the layout has it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use panlog::schema::LogType;
+    /// let s = LogType::Threat.schema();
+    /// assert_eq!(s.position("misc"), Some(31));
+    /// assert_eq!(s.position("session_owner"), None); // only the 10.0 docs layout
+    /// assert_eq!(s.position("no_such_field"), None);
+    /// ```
+    #[must_use]
+    pub fn position(&self, name: &str) -> Option<usize> {
+        let pool = self.pool_index(name)?;
+        match self.layout.position_of {
+            None => (pool < self.layout.len).then_some(pool),
+            Some(pos) => match pos[pool] {
+                ABSENT => None,
+                p => Some(usize::from(p)),
+            },
+        }
+    }
+
+    /// The column named `name`, if the layout has it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use panlog::schema::{LogType, ValueKind};
+    /// assert_eq!(LogType::UserId.schema().spec("ip").unwrap().kind, ValueKind::Ip);
+    /// ```
+    #[must_use]
+    pub fn spec(&self, name: &str) -> Option<&'static FieldSpec> {
+        self.column(self.position(name)?)
+    }
+
+    fn pool_index(&self, name: &str) -> Option<usize> {
+        let columns = self.def.columns;
+        self.def
+            .by_name
+            .binary_search_by(|&i| columns[usize::from(i)].name.cmp(name))
+            .ok()
+            .map(|i| usize::from(self.def.by_name[i]))
+    }
+
+    /// The layout's columns, in wire order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use panlog::schema::LogType;
+    /// let names: Vec<_> = LogType::Audit.schema().columns().map(|c| c.name).collect();
+    /// assert_eq!(names[..3], ["serial", "time_generated", "subtype"]);
+    /// ```
+    pub fn columns(&self) -> impl ExactSizeIterator<Item = &'static FieldSpec> + use<> {
+        let (def, layout) = (self.def, self.layout);
+        // The wire orders are built at compile time from the pool, so every
+        // index is in bounds.
+        (0..layout.len).map(move |i| &def.columns[layout.wire.map_or(i, |w| usize::from(w[i]))])
+    }
+
+    /// The column counts that some PAN-OS version is documented or observed
+    /// to write for this type. A record with another count still parses; its
+    /// [`Fit`] says so.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use panlog::schema::LogType;
+    /// assert!(LogType::Traffic.schema().known_counts().contains(&115));
+    /// ```
+    #[must_use]
+    pub const fn known_counts(&self) -> &'static [u16] {
+        self.def.known_counts
+    }
+
+    /// How a record of `count` columns fits this layout.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use panlog::schema::{Fit, LogType};
+    /// let s = LogType::System.schema();
+    /// assert_eq!(s.fit(26), Fit::Known);
+    /// assert_eq!(s.fit(20), Fit::Unlisted);
+    /// assert_eq!(s.fit(28), Fit::Extra(2));
+    /// assert_eq!(s.fit(5), Fit::TooShort);
+    /// ```
+    #[must_use]
+    pub fn fit(&self, count: usize) -> Fit {
+        if self.def.log_type == LogType::Unknown {
+            return Fit::UnknownType;
+        }
+        if count > self.layout.len {
+            return Fit::Extra(count - self.layout.len);
+        }
+        let min = self
+            .def
+            .known_counts
+            .iter()
+            .min()
+            .map_or(0, |&m| usize::from(m));
+        if count < min {
+            Fit::TooShort
+        } else if self
+            .def
+            .known_counts
+            .iter()
+            .any(|&c| usize::from(c) == count)
+        {
+            Fit::Known
+        } else {
+            Fit::Unlisted
+        }
+    }
+
+    /// Every layout of `log_type`: the standard one first, then the variants.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use panlog::schema::{LogType, Schema};
+    /// let names: Vec<_> = Schema::layouts(LogType::GlobalProtect).map(|s| s.layout_name()).collect();
+    /// assert_eq!(names, ["standard", "9.1.0-9.1.2"]);
+    /// ```
+    pub fn layouts(log_type: LogType) -> impl Iterator<Item = Schema> {
+        let def = log_type.def();
+        def.layouts.iter().map(move |layout| Schema { def, layout })
+    }
+
+    /// The schema of a record, from its own evidence: the column count and
+    /// the text of its columns (`column(i)` is column `i`'s raw bytes, empty
+    /// past the end). See the [module docs](self) for the rules.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use panlog::schema::{LogType, Schema};
+    ///
+    /// let line = "1,2020/01/01 00:00:00,0011,END,end,2049,2020/01/01 00:00:00";
+    /// let cols: Vec<&str> = line.split(',').collect();
+    /// let schema = Schema::detect(62, |i| cols.get(i).map_or(&b""[..], |c| c.as_bytes()));
+    /// assert_eq!(schema.log_type(), LogType::Tunnel);
+    /// assert_eq!(schema.layout_name(), "before 10.0");
+    /// ```
+    pub fn detect<'a>(count: usize, column: impl Fn(usize) -> &'a [u8]) -> Schema {
+        let variant = |def: &'static TypeDef, i: usize| Schema {
+            def,
+            layout: &def.layouts[i],
+        };
+        let log_type = LogType::from_bytes(column(3));
+        let version = || Version::from_field(column(5));
+        match log_type {
+            LogType::Unknown => {
+                let five = LogType::from_bytes(column(5));
+                if five == LogType::GlobalProtect {
+                    variant(&GLOBALPROTECT_DEF, 1)
+                } else if five == LogType::HipMatch {
+                    variant(&HIPMATCH_DEF, 1)
+                } else if column(2).eq_ignore_ascii_case(b"audit") && count <= 16 {
+                    LogType::Audit.schema()
+                } else {
+                    LogType::Unknown.schema()
+                }
+            }
+            LogType::Tunnel => {
+                let old = match version() {
+                    Some(v) => v < Version::new(10, 0),
+                    None => count == 62,
+                };
+                variant(&TUNNEL_DEF, usize::from(old))
+            }
+            LogType::Threat => {
+                let docs_10_0 = count == 112 && version().is_none_or(|v| v < Version::new(10, 1));
+                variant(&THREAT_DEF, usize::from(docs_10_0))
+            }
+            LogType::Config => {
+                let hex = |i| column(i).starts_with(b"0x");
+                let docs_order = count >= 18 && !hex(15) && hex(17);
+                variant(&CONFIG_DEF, usize::from(docs_order))
+            }
+            other => other.schema(),
+        }
+    }
+}
+
+/// How a record's column count fits its layout.
+///
+/// # Example
+///
+/// ```
+/// use panlog::schema::{Fit, LogType};
+/// assert_eq!(LogType::Traffic.schema().fit(65), Fit::Known);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Fit {
+    /// A count that some PAN-OS version writes.
+    Known,
+    /// Between the oldest and the newest layout, but no version is known to
+    /// write this count: a firmware the reference does not list, a custom
+    /// format, or a record cut short.
+    Unlisted,
+    /// More columns than the newest layout: the extra ones are kept and
+    /// reachable by index.
+    Extra(usize),
+    /// Fewer columns than the oldest layout of the type. [`crate::Parser`]
+    /// reports such a record as an error.
+    TooShort,
+    /// The log type is not known, so no count is.
+    UnknownType,
+}
+
+// ---------------------------------------------------------------------------
+// Const helpers: the tables are data, the indexes are computed from them at
+// compile time, and a misspelt name in a layout fails the build.
+
+const fn str_cmp(a: &str, b: &str) -> i32 {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let mut i = 0;
+    while i < a.len() && i < b.len() {
+        if a[i] != b[i] {
+            return a[i] as i32 - b[i] as i32;
+        }
+        i += 1;
+    }
+    a.len() as i32 - b.len() as i32
+}
+
+/// Indexes of `columns` sorted by name; the build fails on a duplicate name.
+const fn by_name<const N: usize>(columns: &[FieldSpec]) -> [u8; N] {
+    assert!(N == columns.len() && N < ABSENT as usize);
+    let mut idx = [0u8; N];
+    let mut i = 0;
+    while i < N {
+        idx[i] = i as u8;
+        i += 1;
+    }
+    let mut i = 1;
+    while i < N {
+        let mut j = i;
+        while j > 0 {
+            let c = str_cmp(
+                columns[idx[j - 1] as usize].name,
+                columns[idx[j] as usize].name,
+            );
+            assert!(c != 0, "duplicate column name in a schema table");
+            if c < 0 {
+                break;
+            }
+            let t = idx[j - 1];
+            idx[j - 1] = idx[j];
+            idx[j] = t;
+            j -= 1;
+        }
+        i += 1;
+    }
+    idx
+}
+
+/// The pool indexes of `names`; the build fails on a name the pool lacks.
+const fn wire<const N: usize>(columns: &[FieldSpec], names: [&str; N]) -> [u8; N] {
+    let mut out = [0u8; N];
+    let mut i = 0;
+    while i < N {
+        let mut j = 0;
+        loop {
+            assert!(j < columns.len(), "layout names a column the table lacks");
+            if str_cmp(columns[j].name, names[i]) == 0 {
+                break;
+            }
+            j += 1;
+        }
+        out[i] = j as u8;
+        i += 1;
+    }
+    out
+}
+
+/// The wire order of the standard layout without the pool columns `skip`.
+const fn wire_without<const N: usize>(columns: &[FieldSpec], len: usize, skip: &str) -> [u8; N] {
+    let mut out = [0u8; N];
+    let (mut i, mut o) = (0, 0);
+    while i < len {
+        if str_cmp(columns[i].name, skip) != 0 {
+            out[o] = i as u8;
+            o += 1;
+        }
+        i += 1;
+    }
+    assert!(o == N, "the column to skip is not in the layout");
+    out
+}
+
+/// The inverse of a wire order: pool index → wire position.
+const fn positions<const P: usize>(wire: &[u8]) -> [u8; P] {
+    let mut out = [ABSENT; P];
+    let mut i = 0;
+    while i < wire.len() {
+        out[wire[i] as usize] = i as u8;
+        i += 1;
+    }
+    out
+}
+
+const fn standard(len: usize) -> LayoutDef {
+    LayoutDef {
+        name: "standard",
+        wire: None,
+        position_of: None,
+        len,
+    }
+}
+
+macro_rules! type_def {
+    ($def:ident, $ty:expr, $cols:expr, $wire_len:expr, counts: $counts:expr, layouts: [$($layout:expr),*]) => {
+        static $def: TypeDef = TypeDef {
+            log_type: $ty,
+            columns: $cols,
+            by_name: &by_name::<{ $cols.len() }>($cols),
+            known_counts: &$counts,
+            layouts: &[standard($wire_len) $(, $layout)*],
+        };
+    };
+    ($def:ident, $ty:expr, $cols:expr, counts: $counts:expr) => {
+        type_def!($def, $ty, $cols, $cols.len(), counts: $counts, layouts: []);
+    };
+}
+
+use tables::*;
+
+type_def!(TRAFFIC_DEF, LogType::Traffic, TRAFFIC,
+    counts: [47, 54, 61, 65, 67, 75, 105, 115, 120, 130]);
+type_def!(SYSTEM_DEF, LogType::System, SYSTEM, counts: [17, 23, 26]);
+type_def!(USERID_DEF, LogType::UserId, USERID, counts: [30, 31, 32, 34, 36, 37]);
+type_def!(AUTHENTICATION_DEF, LogType::Authentication, AUTHENTICATION,
+    counts: [31, 32, 33, 46, 47]);
+type_def!(DECRYPTION_DEF, LogType::Decryption, DECRYPTION, counts: [91, 106, 107, 108]);
+type_def!(GTP_DEF, LogType::Gtp, GTP, counts: [83, 86, 94]);
+type_def!(SCTP_DEF, LogType::Sctp, SCTP, counts: [63, 64, 65]);
+type_def!(IPTAG_DEF, LogType::IpTag, IPTAG, counts: [25, 26, 27]);
+type_def!(CORRELATION_DEF, LogType::Correlation, CORRELATION, counts: [22]);
+type_def!(AUDIT_DEF, LogType::Audit, AUDIT, counts: [8]);
+
+/// The columns common to every type with a `1,` prefix: the first seven of
+/// any table (TRAFFIC's is used; `tests/schema_reference.rs` checks that all
+/// agree).
+const COMMON: &[FieldSpec] = TRAFFIC.split_at(7).0;
+type_def!(UNKNOWN_DEF, LogType::Unknown, COMMON, counts: []);
+
+// THREAT: the 10.0 docs insert `session_owner` before `partial_hash`.
+const THREAT_WIRE_LEN: usize = THREAT.len() - 1;
+const THREAT_10_0_DOCS: [u8; 112] = {
+    let mut out = [0u8; 112];
+    let partial_hash = wire(THREAT, ["partial_hash"])[0] as usize;
+    let mut i = 0;
+    while i < 112 {
+        out[i] = if i < partial_hash {
+            i as u8
+        } else if i == partial_hash {
+            THREAT_WIRE_LEN as u8 // session_owner, the pool's last column
+        } else {
+            (i - 1) as u8
+        };
+        i += 1;
+    }
+    out
+};
+type_def!(THREAT_DEF, LogType::Threat, THREAT, THREAT_WIRE_LEN,
+counts: [54, 60, 71, 75, 76, 78, 79, 111, 112, 120, 121, 123],
+layouts: [LayoutDef {
+    name: "10.0 docs",
+    wire: Some(&THREAT_10_0_DOCS),
+    position_of: Some(&positions::<{ THREAT.len() }>(&THREAT_10_0_DOCS)),
+    len: 112,
+}]);
+
+// TUNNEL: `pkts_received` was inserted after `pkts_sent` by 10.0.
+const TUNNEL_BEFORE_10: [u8; TUNNEL.len() - 1] =
+    wire_without(TUNNEL, TUNNEL.len(), "pkts_received");
+type_def!(TUNNEL_DEF, LogType::Tunnel, TUNNEL, TUNNEL.len(),
+counts: [62, 75, 83, 84],
+layouts: [LayoutDef {
+    name: "before 10.0",
+    wire: Some(&TUNNEL_BEFORE_10),
+    position_of: Some(&positions::<{ TUNNEL.len() }>(&TUNNEL_BEFORE_10)),
+    len: TUNNEL_BEFORE_10.len(),
+}]);
+
+// GLOBALPROTECT 9.1.0–9.1.2: seqno and actionflags right after the serial.
+const GP_EARLY: [u8; 36] = wire(
+    GLOBALPROTECT,
+    [
+        "future_use_0",
+        "receive_time",
+        "serial",
+        "seqno",
+        "actionflags",
+        "type",
+        "subtype",
+        "future_use_5",
+        "time_generated",
+        "vsys",
+        "eventid",
+        "stage",
+        "auth_method",
+        "tunnel_type",
+        "srcuser",
+        "srcregion",
+        "machinename",
+        "public_ip",
+        "public_ipv6",
+        "private_ip",
+        "private_ipv6",
+        "hostid",
+        "serialnumber",
+        "client_ver",
+        "client_os",
+        "client_os_ver",
+        "repeatcnt",
+        "reason",
+        "error",
+        "opaque",
+        "status",
+        "location",
+        "login_duration",
+        "connect_method",
+        "error_code",
+        "portal",
+    ],
+);
+type_def!(GLOBALPROTECT_DEF, LogType::GlobalProtect, GLOBALPROTECT, GLOBALPROTECT.len(),
+counts: [36, 42, 49, 50],
+layouts: [LayoutDef {
+    name: "9.1.0-9.1.2",
+    wire: Some(&GP_EARLY),
+    position_of: Some(&positions::<{ GLOBALPROTECT.len() }>(&GP_EARLY)),
+    len: GP_EARLY.len(),
+}]);
+
+// HIP-MATCH 8.0.5–8.0.10: the same shape, with the DG columns moved forward.
+const HIP_8_0: [u8; 28] = wire(
+    HIPMATCH,
+    [
+        "future_use_0",
+        "receive_time",
+        "serial",
+        "seqno",
+        "actionflags",
+        "type",
+        "subtype",
+        "future_use_5",
+        "time_generated",
+        "dg_hier_level_1",
+        "dg_hier_level_2",
+        "dg_hier_level_3",
+        "dg_hier_level_4",
+        "vsys_name",
+        "device_name",
+        "vsys_id",
+        "srcuser",
+        "vsys",
+        "machinename",
+        "src",
+        "matchname",
+        "repeatcnt",
+        "os",
+        "matchtype",
+        "future_use_15",
+        "future_use_16",
+        "srcipv6",
+        "hostid",
+    ],
+);
+type_def!(HIPMATCH_DEF, LogType::HipMatch, HIPMATCH, HIPMATCH.len(),
+counts: [19, 25, 27, 28, 29, 31, 32],
+layouts: [LayoutDef {
+    name: "8.0.5-8.0.10",
+    wire: Some(&HIP_8_0),
+    position_of: Some(&positions::<{ HIPMATCH.len() }>(&HIP_8_0)),
+    len: HIP_8_0.len(),
+}]);
+
+// CONFIG in the docs' order: the change details between `path` and `seqno`
+// (a custom format; the default wire format has them trailing, if at all).
+const CONFIG_DOCS: [u8; 28] = wire(
+    CONFIG,
+    [
+        "future_use_0",
+        "receive_time",
+        "serial",
+        "type",
+        "subtype",
+        "future_use_5",
+        "time_generated",
+        "host",
+        "vsys",
+        "cmd",
+        "admin",
+        "client",
+        "result",
+        "path",
+        "before_change_detail",
+        "after_change_detail",
+        "seqno",
+        "actionflags",
+        "dg_hier_level_1",
+        "dg_hier_level_2",
+        "dg_hier_level_3",
+        "dg_hier_level_4",
+        "vsys_name",
+        "device_name",
+        "dg_id",
+        "comment",
+        "future_use_24",
+        "high_res_timestamp",
+    ],
+);
+type_def!(CONFIG_DEF, LogType::Config, CONFIG, CONFIG.len(),
+counts: [16, 18, 22, 24, 26, 28],
+layouts: [LayoutDef {
+    name: "docs order",
+    wire: Some(&CONFIG_DOCS),
+    position_of: Some(&positions::<{ CONFIG.len() }>(&CONFIG_DOCS)),
+    len: CONFIG_DOCS.len(),
+}]);
