@@ -11,8 +11,9 @@ PAN-OS sends each log as a syslog line whose body is CSV:
 The crate reads such input in one pass, without copying it:
 
 ```text
-bytes ──► framing ──► syslog header ──► CSV splitter ──► your code
-          (records)   (kept, typed)     (field spans)
+bytes ──► framing ──► syslog header ──► CSV splitter ──► schema ──► Log<'a>
+          (records)   (kept, typed)     (field spans)    (by type    (typed
+                                                         + version)  getters)
 ```
 
 | module | what it owns |
@@ -20,40 +21,59 @@ bytes ──► framing ──► syslog header ──► CSV splitter ──►
 | [`framing`] | record boundaries in a byte stream: LF/CRLF, RFC 6587 octet counting, newlines inside quotes, a bound on record size and a resync after a bad record; the sans-IO [`Framer`](framing::Framer) and the [`LogReader`](framing::LogReader) on a `BufRead` |
 | [`syslog`] | the header before the CSV: RFC 3164, RFC 5424 or none, typed ([`SyslogHeader`](syslog::SyslogHeader)) |
 | [`csv`] | the field splitter: commas, quotes, `""`, PAN-OS brace fields; spans into a reused buffer ([`Splitter`](csv::Splitter), [`Fields`](csv::Fields)) |
+| [`schema`] | one column table per log type (all 15) and the choice of layout by the record's own evidence ([`LogType`](schema::LogType), [`Schema`](schema::Schema)) |
+| [`log`] | the parsed record, [`Log`], made by a [`Parser`]: fields by name or index, typed getters, an owned form, serde |
+| [`value`] | typed values: ports, IPs, counters, PAN-OS timestamps in a caller-given zone, session flags, threat ids, documented words |
 | [`error`] | one [`Error`] with an [`ErrorKind`] and a [`Position`] (record, line, byte, field) |
 
-Per-log-type schemas, typed getters and ECS documents build on these layers.
+ECS documents build on these layers.
 
-# Reading a stream
+# Reading a file of mixed log types
 
 A bad record is an `Err` with its position, and the loop goes on; only an
-I/O error ends the stream. The reader lends each record from one reused
-buffer and the splitter fills one reused [`Fields`](csv::Fields): after the
-first records, the loop allocates nothing.
+I/O error ends the stream. The reader lends each [`Log`] from one reused
+buffer and one reused set of field spans: after the first records, the loop
+allocates nothing.
+
+```
+use panlog::framing::LogReader;
+use panlog::schema::LogType;
+
+let input: &[u8] = b"<14>Sep 16 10:00:02 PA-1 1,2019/09/16 10:00:02,0011,SYSTEM,general,0,2019/09/16 10:00:02,,general,,0,0,general,high,\"Disk usage 91%, above threshold\",12,0x0\n\
+1,2019/09/16 10:00:03,0011,TRAFFIC,end\n\
+1,2019/09/16 10:00:04,0011,IPTAG,0,2304,2019/09/16 10:00:04,vsys1,10.1.2.3,quarantine,register,1,3600,api,xml-api,,77,0x0,0,0,0,0,,PA-1,1\n";
+
+let mut reader = LogReader::new(input); // any BufRead: a BufReader<File>, stdin.lock(), ...
+let mut lines = Vec::new();
+while let Some(result) = reader.next_log() {
+    let log = match result {
+        Ok(log) => log,
+        Err(e) => { lines.push(format!("skipped {e}")); continue; }
+    };
+    let line = match log.log_type() {
+        LogType::System => format!("{} {}: {}", log.header().hostname().unwrap_or("-"),
+            log.severity().unwrap().unwrap(), log.get("opaque").unwrap()),
+        LogType::IpTag => format!("tag {} on {}", log.get("tag_name").unwrap(), log.ip("src").unwrap().unwrap()),
+        other => format!("{other} with {} columns", log.len()),
+    };
+    lines.push(line);
+}
+assert_eq!(lines, [
+    "PA-1 high: Disk usage 91%, above threshold",
+    "skipped record 2 (line 2, byte 157): TRAFFIC record with 5 columns: every known layout has at least 47",
+    "tag quarantine on 10.1.2.3",
+]);
+```
+
+The split layer underneath is public too, for users who only want fields:
 
 ```
 use panlog::csv::{Fields, Splitter};
-use panlog::framing::LogReader;
-use panlog::syslog::SyslogHeader;
 
-let input: &[u8] = b"<14>Sep 16 10:00:02 PA-1 1,2019/09/16 10:00:02,001801010000,TRAFFIC,end,2049\n\
-<14>Sep 16 10:00:03 PA-1 1,2019/09/16 10:00:03,001801010000,THREAT,url,2049,\"example.com/a,b\"\n";
-
-let mut reader = LogReader::new(input); // any BufRead: a BufReader<File>, stdin.lock(), ...
-let splitter = Splitter::new();
+let line = b"1,2019/09/16 10:00:03,001801010000,THREAT,url,2049,\"example.com/a,b\"";
 let mut fields = Fields::new();
-let mut types = Vec::new();
-while let Some(record) = reader.next_record() {
-    let record = match record {
-        Ok(record) => record,
-        Err(e) => { eprintln!("skipped: {e}"); continue; }
-    };
-    let (header, body) = SyslogHeader::parse(record.bytes());
-    assert_eq!(header.hostname(), Some("PA-1"));
-    splitter.split(body, &mut fields);
-    types.push(fields.field(3, body).unwrap().to_str().unwrap().into_owned());
-}
-assert_eq!(types, ["TRAFFIC", "THREAT"]);
+Splitter::new().split(line, &mut fields);
+assert_eq!(fields.field(6, line).unwrap().to_str().unwrap(), "example.com/a,b");
 ```
 
 # Limits

@@ -1,6 +1,6 @@
 //! The zero-allocation claim, checked with a counting global allocator:
-//! once warmed up, framing, header parsing and splitting allocate nothing
-//! per record.
+//! once warmed up, framing, header parsing, splitting, and parsing into a
+//! `Log` with its typed getters allocate nothing per record.
 //!
 //! A global allocator cannot be written without `unsafe`; this test file is
 //! the one place the crate allows it, and it only forwards to `System`.
@@ -12,6 +12,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use panlog::csv::{Fields, Splitter};
 use panlog::framing::LogReader;
 use panlog::syslog::SyslogHeader;
+
+#[path = "common/lines.rs"]
+mod lines;
 
 struct Counting;
 
@@ -62,6 +65,60 @@ fn sample() -> Vec<u8> {
 // One test function, so no other test thread allocates while counting.
 #[test]
 fn no_allocation_per_record_once_warm() {
+    framing_and_split();
+    parse_and_typed_getters();
+}
+
+/// Every layout of every log type through `LogReader::next_log`, reading
+/// every column as its typed value.
+fn parse_and_typed_getters() {
+    let mut one = Vec::new();
+    for case in lines::CASES {
+        one.extend_from_slice(b"<14>Mar  5 14:22:07 fw-1 ");
+        one.extend_from_slice(case.line.as_bytes());
+        one.push(b'\n');
+    }
+    let rounds = 100;
+    let input = one.repeat(rounds);
+    let mut reader = LogReader::new(std::io::BufReader::with_capacity(8 * 1024, &input[..]));
+    let (mut logs, mut values) = (0, 0);
+    let mut after_warmup = None;
+    while let Some(log) = reader.next_log() {
+        let log = log.unwrap();
+        std::hint::black_box((
+            log.ip("src").unwrap(),
+            log.port("dport").unwrap(),
+            log.receive_time().unwrap(),
+        ));
+        std::hint::black_box((
+            log.session_flags().unwrap(),
+            log.action().unwrap(),
+            log.threat_id().unwrap(),
+        ));
+        for (i, (_, field)) in log.iter().enumerate() {
+            // Only a field with `""` in it is unescaped into a new string.
+            if !field.flags().contains(panlog::csv::Flags::ESCAPED) {
+                values += usize::from(std::hint::black_box(log.value_at(i)).is_some());
+            }
+        }
+        logs += 1;
+        if logs == lines::CASES.len() {
+            after_warmup = Some(allocations());
+        }
+    }
+    let warm = after_warmup.unwrap();
+    let during = allocations() - warm;
+    assert_eq!(logs, lines::CASES.len() * rounds);
+    assert!(values > 1500 * rounds, "{values} values read");
+    assert_eq!(
+        during,
+        0,
+        "{during} allocations over {} logs after warm-up",
+        logs - lines::CASES.len()
+    );
+}
+
+fn framing_and_split() {
     let one = sample();
     let rounds = 200;
     let input = one.repeat(rounds);
