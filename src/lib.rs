@@ -99,3 +99,8 @@ pub mod value;
 
 pub use error::{Error, ErrorKind, Position};
 pub use log::{Log, OwnedLog, Parser, parse};
+
+/// The README's code blocks, run as doctests so that the tour stays true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

@@ -1,0 +1,37 @@
+//! Arbitrary records through `Parser` and every reader of `Log`: no panic,
+//! and what the reader says is consistent (a typed value is `Ok` exactly
+//! when the field's text reads as its kind; serialization always works).
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use panlog::Parser;
+use panlog::schema::{Fit, ValueKind};
+
+fuzz_target!(|data: &[u8]| {
+    let mut parser = Parser::new();
+    let Ok(log) = parser.parse(data) else {
+        return;
+    };
+    assert!(!log.is_empty());
+    assert!(log.fit() != Fit::TooShort);
+    for (index, (spec, field)) in log.iter().enumerate() {
+        let value = log.value_at(index);
+        // Only empty fields and placeholder times read as absent.
+        let may_be_absent = spec.is_some_and(|s| s.kind == ValueKind::Timestamp);
+        assert!(value.is_some() || field.is_empty() || may_be_absent);
+        if let Some(spec) = spec {
+            assert_eq!(log.name_at(index), Some(spec.name));
+            assert_eq!(log.schema().position(spec.name), Some(index));
+            let _ = (log.ip(spec.name), log.port(spec.name), log.u64(spec.name), log.i64(spec.name));
+            let _ = (log.hex(spec.name), log.timestamp(spec.name));
+        }
+    }
+    let _ = (log.threat_id(), log.action(), log.severity(), log.direction());
+    let _ = (log.session_end_reason(), log.session_flags(), log.action_flags(), log.version());
+    let _ = log.extra().count();
+    let json = serde_json::to_vec(&log).expect("a Log always serializes");
+    let back: serde_json::Value = serde_json::from_slice(&json).expect("valid JSON");
+    assert!(back.is_object());
+    let owned = log.to_owned();
+    assert_eq!(serde_json::to_vec(&owned).unwrap(), json);
+});
