@@ -11,8 +11,8 @@ PAN-OS sends each log as a syslog line whose body is CSV:
 The crate reads such input in one pass, without copying it:
 
 ```text
-bytes ──► framing ──► syslog header ──► CSV splitter ──► schema ──► Log<'a>
-          (records)   (kept, typed)     (field spans)    (by type    (typed
+bytes ──► framing ──► syslog header ──► CSV splitter ──► schema ──► Log<'a> ──► ECS document ──► serde
+          (records)   (kept, typed)     (field spans)    (by type    (typed     (borrowed)
                                                          + version)  getters)
 ```
 
@@ -24,9 +24,8 @@ bytes ──► framing ──► syslog header ──► CSV splitter ──►
 | [`schema`] | one column table per log type (all 15) and the choice of layout by the record's own evidence ([`LogType`](schema::LogType), [`Schema`](schema::Schema)) |
 | [`log`] | the parsed record, [`Log`], made by a [`Parser`]: fields by name or index, typed getters, an owned form, serde |
 | [`value`] | typed values: ports, IPs, counters, PAN-OS timestamps in a caller-given zone, session flags, threat ids, documented words |
+| [`ecs`] | Elastic Common Schema documents: the [`Mapping`](ecs::Mapping) seam, the default [`EcsMapping`](ecs::EcsMapping) and the seed corpus's [`SeedMapping`](ecs::SeedMapping) |
 | [`error`] | one [`Error`] with an [`ErrorKind`] and a [`Position`] (record, line, byte, field) |
-
-ECS documents build on these layers.
 
 # Reading a file of mixed log types
 
@@ -90,6 +89,7 @@ and `thiserror`.
 */
 
 pub mod csv;
+pub mod ecs;
 pub mod error;
 pub mod framing;
 pub mod log;

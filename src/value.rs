@@ -28,7 +28,7 @@ use std::borrow::Cow;
 use std::fmt;
 use std::net::IpAddr;
 
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, TimeZone};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, TimeZone, Timelike};
 use serde::{Serialize, Serializer};
 
 use crate::schema::ValueKind;
@@ -1069,7 +1069,33 @@ impl Serialize for Value<'_> {
 pub(crate) struct Rfc3339<'t>(pub(crate) &'t DateTime<FixedOffset>);
 
 impl fmt::Display for Rfc3339<'_> {
+    // Written by hand: chrono's `format` builds a `String` to support padding,
+    // and serializing a time must not allocate.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.0.format("%Y-%m-%dT%H:%M:%S%.f%:z"))
+        let t = self.0;
+        write!(
+            f,
+            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
+            t.year(),
+            t.month(),
+            t.day(),
+            t.hour(),
+            t.minute(),
+            t.second()
+        )?;
+        let nanos = t.nanosecond() % 1_000_000_000;
+        if nanos != 0 {
+            if nanos.is_multiple_of(1_000_000) {
+                write!(f, ".{:03}", nanos / 1_000_000)?;
+            } else if nanos.is_multiple_of(1_000) {
+                write!(f, ".{:06}", nanos / 1_000)?;
+            } else {
+                write!(f, ".{nanos:09}")?;
+            }
+        }
+        let offset = t.offset().local_minus_utc();
+        let sign = if offset < 0 { '-' } else { '+' };
+        let offset = offset.unsigned_abs();
+        write!(f, "{sign}{:02}:{:02}", offset / 3600, offset / 60 % 60)
     }
 }

@@ -67,6 +67,46 @@ fn sample() -> Vec<u8> {
 fn no_allocation_per_record_once_warm() {
     framing_and_split();
     parse_and_typed_getters();
+    ecs_to_json();
+}
+
+/// Every layout of every log type converted by both mappings and written as
+/// JSON into one reused buffer: nothing allocates beyond that buffer.
+fn ecs_to_json() {
+    use panlog::ecs::{EcsMapping, Mapping, SeedMapping};
+    let mut one = Vec::new();
+    for case in lines::CASES {
+        one.extend_from_slice(b"<14>Mar  5 14:22:07 fw-1 ");
+        one.extend_from_slice(case.line.as_bytes());
+        one.push(b'\n');
+    }
+    let rounds = 50;
+    let input = one.repeat(rounds);
+    let mut reader = LogReader::new(std::io::BufReader::with_capacity(8 * 1024, &input[..]));
+    let mut out = Vec::with_capacity(64 * 1024);
+    let (mut logs, mut bytes) = (0, 0);
+    let mut after_warmup = None;
+    while let Some(log) = reader.next_log() {
+        let log = log.unwrap();
+        out.clear();
+        serde_json::to_writer(&mut out, &EcsMapping::new().map(&log)).unwrap();
+        out.push(b'\n');
+        serde_json::to_writer(&mut out, &SeedMapping.map(&log)).unwrap();
+        bytes += out.len();
+        logs += 1;
+        if logs == lines::CASES.len() {
+            after_warmup = Some(allocations());
+        }
+    }
+    let during = allocations() - after_warmup.unwrap();
+    assert_eq!(logs, lines::CASES.len() * rounds);
+    assert!(bytes > 2000 * logs, "{bytes} bytes of JSON");
+    assert_eq!(
+        during,
+        0,
+        "{during} allocations over {} documents after warm-up",
+        logs - lines::CASES.len()
+    );
 }
 
 /// Every layout of every log type through `LogReader::next_log`, reading

@@ -1,0 +1,858 @@
+//! The default PAN-OS → ECS mapping (`reference/ecs/MAPPING.md` in the shared
+//! folder): one function per family of log types.
+
+use std::borrow::Cow;
+use std::net::IpAddr;
+
+use super::{
+    Ctx, ECS_VERSION, EcsEvent, FlagBits, Mapping, Panos, PanosLocation, PanosThreat, PanosUrl,
+    Panw, Source, Time, User,
+};
+use crate::ecs::model::{CommaList, Ecs, Event, Offset};
+use crate::log::Log;
+use crate::schema::LogType;
+use crate::value::{Action, Severity, ThreatId};
+
+/// The default mapping: ECS names and types for all 15 log types.
+///
+/// # Example
+///
+/// ```
+/// use panlog::ecs::{EcsMapping, Mapping};
+///
+/// let line = b"1,2024/03/05 14:22:07,0128,CONFIG,0,2561,2024/03/05 14:22:07,10.0.0.9,vsys1,set,admin,Web,Succeeded,\" deviceconfig system\",4411,0x0";
+/// let log = panlog::parse(line).unwrap();
+/// let doc = EcsMapping::new().original(false).map(&log);
+/// assert_eq!(doc.event.action.as_deref(), Some("cmd-set"));
+/// assert_eq!(doc.event.outcome, Some("success"));
+/// assert_eq!(doc.user.name.as_deref(), Some("admin"));
+/// assert!(doc.event.original.is_none());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EcsMapping {
+    original: bool,
+}
+
+impl Default for EcsMapping {
+    fn default() -> Self {
+        EcsMapping::new()
+    }
+}
+
+impl EcsMapping {
+    /// The mapping with `event.original` kept.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let mapping = panlog::ecs::EcsMapping::new();
+    /// ```
+    #[must_use]
+    pub const fn new() -> EcsMapping {
+        EcsMapping { original: true }
+    }
+
+    /// Whether to keep the whole record in `event.original` (on by default).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let mapping = panlog::ecs::EcsMapping::new().original(false);
+    /// ```
+    #[must_use]
+    pub const fn original(mut self, keep: bool) -> EcsMapping {
+        self.original = keep;
+        self
+    }
+}
+
+impl Mapping for EcsMapping {
+    type Document<'a> = EcsEvent<'a>;
+
+    fn map<'a>(&self, log: &Log<'a>) -> EcsEvent<'a> {
+        let mut cx = Ctx::new(log);
+        let mut doc = EcsEvent {
+            timestamp: None,
+            ecs: Ecs {
+                version: Some(ECS_VERSION),
+            },
+            event: Event::default(),
+            observer: Default::default(),
+            log: Default::default(),
+            source: Default::default(),
+            destination: Default::default(),
+            network: Default::default(),
+            rule: Default::default(),
+            user: Default::default(),
+            host: Default::default(),
+            url: Default::default(),
+            file: Default::default(),
+            http: Default::default(),
+            user_agent: Default::default(),
+            email: Default::default(),
+            related: Default::default(),
+            panw: Panw {
+                panos: Panos {
+                    type_: None,
+                    sub_type: None,
+                    received_time: None,
+                    generated_time: None,
+                    action: None,
+                    session_id: None,
+                    session_end_reason: None,
+                    flags: None,
+                    flag_bits: FlagBits(None),
+                    threat: PanosThreat::default(),
+                    url: PanosUrl::default(),
+                    source: PanosLocation::default(),
+                    destination: PanosLocation::default(),
+                    http_content_type: None,
+                    rest: super::Rest::none(),
+                },
+            },
+        };
+        if self.original {
+            doc.event.original = Some(String::from_utf8_lossy(log.record()));
+        }
+        common(&mut cx, &mut doc);
+        let ty = log.log_type();
+        match ty {
+            LogType::Traffic
+            | LogType::Threat
+            | LogType::Decryption
+            | LogType::Tunnel
+            | LogType::Gtp
+            | LogType::Sctp => session(&mut cx, &mut doc),
+            _ => {}
+        }
+        match ty {
+            LogType::Traffic => traffic(&mut cx, &mut doc),
+            LogType::Threat => threat(&mut cx, &mut doc),
+            LogType::Decryption => decryption(&mut cx, &mut doc),
+            LogType::Tunnel | LogType::Gtp | LogType::Sctp => tunnel_like(&mut cx, &mut doc),
+            LogType::System => system(&mut cx, &mut doc),
+            LogType::Config => config(&mut cx, &mut doc),
+            LogType::UserId | LogType::IpTag => userid_iptag(&mut cx, &mut doc),
+            LogType::HipMatch => hipmatch(&mut cx, &mut doc),
+            LogType::GlobalProtect => globalprotect(&mut cx, &mut doc),
+            LogType::Authentication => authentication(&mut cx, &mut doc),
+            LogType::Correlation => correlation(&mut cx, &mut doc),
+            LogType::Audit => audit(&mut cx, &mut doc),
+            _ => {
+                doc.event.kind = Some("event");
+            }
+        }
+        finish_related(&mut doc);
+        doc.panw.panos.rest = cx.into_rest();
+        doc
+    }
+}
+
+fn common<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {
+    let log = cx.log();
+    doc.observer.vendor = Some("Palo Alto Networks");
+    doc.observer.product = Some("PAN-OS");
+    doc.observer.type_ = Some("firewall");
+    doc.observer.serial_number = cx.text("serial");
+    let device = cx.text("device_name");
+    doc.observer.hostname = device
+        .clone()
+        .or_else(|| log.header().hostname().map(Cow::Borrowed));
+    doc.observer.name = device;
+    if let Some(host) = &doc.observer.hostname {
+        doc.related.hosts.push(host.clone());
+    }
+    doc.panw.panos.type_ = cx.text("type");
+    doc.panw.panos.sub_type = cx.text("subtype");
+    doc.event.dataset = Some("panw.panos");
+    doc.event.module = Some("panw");
+    doc.event.timezone = Some(Offset(log.tz()));
+    let received = cx.time("receive_time");
+    doc.panw.panos.received_time = received.map(Time);
+    doc.panw.panos.generated_time = cx.time("time_generated").map(Time);
+    doc.timestamp = cx.time("high_res_timestamp").or(received).map(Time);
+    if let Some(severity) = cx.text("severity") {
+        doc.event.severity = Severity::parse(severity.as_ref()).ecs_severity();
+        doc.log.level = Some(lower(severity));
+    }
+}
+
+fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
+    text.len() >= prefix.len()
+        && text.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+}
+
+fn contains_ignore_case(text: &str, word: &str) -> bool {
+    text.as_bytes()
+        .windows(word.len().max(1))
+        .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
+}
+
+/// Lower case, borrowing when the text already is.
+fn lower(text: Cow<'_, str>) -> Cow<'_, str> {
+    if text.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(text.to_ascii_lowercase())
+    } else {
+        text
+    }
+}
+
+/// `DOMAIN\user` and `user@domain` into name and domain.
+fn split_user(text: Cow<'_, str>) -> User<'_> {
+    let split = |text: &str| -> Option<(usize, usize, bool)> {
+        if let Some(i) = text.find('\\') {
+            Some((i, i + 1, true))
+        } else {
+            text.rfind('@').map(|i| (i, i + 1, false))
+        }
+    };
+    let Some((at, after, domain_first)) = split(&text) else {
+        return User {
+            name: Some(text),
+            domain: None,
+        };
+    };
+    let (left, right) = match &text {
+        Cow::Borrowed(s) => (Cow::Borrowed(&s[..at]), Cow::Borrowed(&s[after..])),
+        Cow::Owned(s) => (
+            Cow::Owned(s[..at].to_owned()),
+            Cow::Owned(s[after..].to_owned()),
+        ),
+    };
+    let (name, domain) = if domain_first {
+        (right, left)
+    } else {
+        (left, right)
+    };
+    User {
+        name: Some(name),
+        domain: (!domain.is_empty()).then_some(domain),
+    }
+}
+
+fn users<'a>(
+    doc: &mut EcsEvent<'a>,
+    source: Option<Cow<'a, str>>,
+    destination: Option<Cow<'a, str>>,
+) {
+    if let Some(src) = source {
+        doc.source.user = split_user(src);
+        doc.user = doc.source.user.clone();
+        if let Some(name) = &doc.user.name {
+            doc.related.user.push(name.clone());
+        }
+    }
+    if let Some(dst) = destination {
+        doc.destination.user = split_user(dst);
+        if let Some(name) = &doc.destination.user.name {
+            doc.related.user.push(name.clone());
+        }
+    }
+}
+
+fn endpoint_ip<'a>(cx: &mut Ctx<'_, 'a>, side: &mut Source<'a>, name: &str) {
+    if let Some(ip) = cx.ip(name) {
+        side.ip = Some(ip);
+        side.address = cx.peek(name);
+    }
+}
+
+/// `srcloc`/`dstloc`: a country name goes to `*.geo.name`, a range to
+/// `panw.panos.*.location`.
+fn location<'a>(
+    text: Option<Cow<'a, str>>,
+    geo: &mut Option<Cow<'a, str>>,
+    raw: &mut Option<Cow<'a, str>>,
+) {
+    let Some(text) = text else { return };
+    let is_range = text
+        .split_once('-')
+        .is_some_and(|(a, b)| a.parse::<IpAddr>().is_ok() && b.parse::<IpAddr>().is_ok());
+    if is_range || text.parse::<IpAddr>().is_ok() {
+        *raw = Some(text);
+    } else {
+        *geo = Some(text);
+    }
+}
+
+/// The columns every session type shares (TRAFFIC, THREAT, DECRYPTION,
+/// TUNNEL, GTP, SCTP).
+fn session<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {
+    endpoint_ip(cx, &mut doc.source, "src");
+    endpoint_ip(cx, &mut doc.destination, "dst");
+    doc.source.port = cx.port("sport");
+    doc.destination.port = cx.port("dport");
+    for (ip_name, port_name, is_source) in
+        [("natsrc", "natsport", true), ("natdst", "natdport", false)]
+    {
+        let ip = cx.ip(ip_name);
+        let port = cx.port(port_name);
+        let zero = ip.is_none_or(|ip| ip.is_unspecified()) && port.is_none_or(|p| p == 0);
+        if !zero {
+            let nat = if is_source {
+                &mut doc.source.nat
+            } else {
+                &mut doc.destination.nat
+            };
+            nat.ip = ip;
+            nat.port = port;
+        }
+    }
+    doc.network.transport = cx.text("proto").map(lower);
+    doc.network.application = cx.text("app").map(lower);
+    doc.network.bytes = cx.u64("bytes");
+    doc.source.bytes = cx.u64("bytes_sent");
+    doc.destination.bytes = cx.u64("bytes_received");
+    doc.network.packets = cx.u64("packets");
+    doc.source.packets = cx.u64("pkts_sent");
+    doc.destination.packets = cx.u64("pkts_received");
+    let start = cx.time("start");
+    doc.event.start = start.map(Time);
+    if let Some(elapsed) = cx.u64("elapsed") {
+        let nanos = i64::try_from(elapsed)
+            .ok()
+            .and_then(|s| s.checked_mul(1_000_000_000));
+        doc.event.duration = nanos;
+        if let (Some(start), Some(nanos)) = (start, nanos) {
+            doc.event.end = start
+                .checked_add_signed(chrono::TimeDelta::nanoseconds(nanos))
+                .map(Time);
+        }
+    }
+    doc.rule.name = cx.text("rule");
+    doc.rule.uuid = cx.text("rule_uuid");
+    doc.observer.ingress.zone = cx.text("from");
+    doc.observer.egress.zone = cx.text("to");
+    doc.observer.ingress.interface.name = cx.text("inbound_if");
+    doc.observer.egress.interface.name = cx.text("outbound_if");
+    let (src_user, dst_user) = (cx.text("srcuser"), cx.text("dstuser"));
+    users(doc, src_user, dst_user);
+    let srcloc = cx.text("srcloc");
+    location(
+        srcloc,
+        &mut doc.source.geo.name,
+        &mut doc.panw.panos.source.location,
+    );
+    let dstloc = cx.text("dstloc");
+    location(
+        dstloc,
+        &mut doc.destination.geo.name,
+        &mut doc.panw.panos.destination.location,
+    );
+    if let Some(bits) = cx.log().session_flags().ok().flatten() {
+        doc.panw.panos.flags = cx.text("flags");
+        doc.panw.panos.flag_bits = FlagBits(Some(bits));
+    }
+    doc.panw.panos.action = cx.text("action").map(|a| match Action::parse(a) {
+        Action::Other(text) => text,
+        known => Cow::Borrowed(action_str(&known)),
+    });
+    doc.panw.panos.session_id = cx.u64("sessionid");
+    doc.panw.panos.session_end_reason = cx.text("session_end_reason");
+    doc.network.type_ = doc
+        .source
+        .ip
+        .or(doc.destination.ip)
+        .map(|ip| if ip.is_ipv6() { "ipv6" } else { "ipv4" });
+}
+
+fn action_str(action: &Action<'_>) -> &'static str {
+    // The canonical spellings are static; `Other` never reaches here.
+    const ALL: [&str; 20] = [
+        "allow",
+        "deny",
+        "drop",
+        "drop-icmp",
+        "reset-client",
+        "reset-server",
+        "reset-both",
+        "alert",
+        "drop-all-packets",
+        "block-url",
+        "block-ip",
+        "random-drop",
+        "sinkhole",
+        "syncookie-sent",
+        "block-continue",
+        "continue",
+        "block-override",
+        "override-lockout",
+        "override",
+        "block",
+    ];
+    let text = action.as_str();
+    ALL.iter().find(|a| **a == text).copied().unwrap_or("")
+}
+
+fn action<'a>(doc: &EcsEvent<'a>) -> Option<Action<'a>> {
+    doc.panw.panos.action.clone().map(Action::parse)
+}
+
+fn subtype_is(cx: &Ctx<'_, '_>, word: &str) -> bool {
+    cx.peek("subtype")
+        .is_some_and(|s| s.eq_ignore_ascii_case(word))
+}
+
+fn traffic<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {
+    doc.event.kind = Some("event");
+    doc.event.category.push("network");
+    let (action_name, kind) = match () {
+        () if subtype_is(cx, "start") => ("flow_started", "start"),
+        () if subtype_is(cx, "end") => ("flow_terminated", "end"),
+        () if subtype_is(cx, "drop") => ("flow_dropped", "denied"),
+        () if subtype_is(cx, "deny") => ("flow_denied", "denied"),
+        () => ("", "info"),
+    };
+    if !action_name.is_empty() {
+        doc.event.action = Some(Cow::Borrowed(action_name));
+    }
+    doc.event.type_.push(kind);
+    doc.event.type_.push("connection");
+    if let Some(action) = action(doc) {
+        let allowed = matches!(action, Action::Allow);
+        doc.event
+            .type_
+            .push(if allowed { "allowed" } else { "denied" });
+        doc.event.outcome = Some(if allowed { "success" } else { "failure" });
+    }
+}
+
+fn threat<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {
+    doc.event.kind = Some("alert");
+    doc.event.category.push("intrusion_detection");
+    doc.event.category.push("network");
+    const ACTIONS: [(&str, &str); 12] = [
+        ("url", "url_filtering"),
+        ("virus", "virus_detected"),
+        ("ml-virus", "virus_detected"),
+        ("spyware", "spyware_detected"),
+        ("vulnerability", "exploit_detected"),
+        ("file", "file_match"),
+        ("data", "data_match"),
+        ("flood", "flood_detected"),
+        ("scan", "scan_detected"),
+        ("packet", "packet_attack"),
+        ("wildfire", "wildfire_verdict"),
+        ("wildfire-virus", "wildfire_virus_detected"),
+    ];
+    let is = |word: &str| subtype_is(cx, word);
+    if is("virus") || is("wildfire-virus") || is("spyware") || is("ml-virus") {
+        doc.event.category.push("malware");
+    }
+    let action_name = ACTIONS
+        .iter()
+        .find(|(sub, _)| is(sub))
+        .map_or("", |(_, a)| *a);
+    if !action_name.is_empty() {
+        doc.event.action = Some(Cow::Borrowed(action_name));
+    }
+    if let Some(action) = action(doc) {
+        let allowed = action.is_allowed();
+        doc.event
+            .type_
+            .push(if allowed { "allowed" } else { "denied" });
+        let success = matches!(action, Action::Alert | Action::Allow | Action::Continue);
+        doc.event.outcome = Some(if success { "success" } else { "failure" });
+    }
+    if let Some(id) = cx.text("threatid") {
+        let id = ThreatId::parse(id);
+        doc.panw.panos.threat.name = (!id.name.is_empty()).then_some(id.name);
+        doc.panw.panos.threat.id = id.id;
+    }
+    if let Some(misc) = cx.text("misc") {
+        let as_url = subtype_is(cx, "url")
+            || ((subtype_is(cx, "virus") || subtype_is(cx, "vulnerability"))
+                && looks_like_url(&misc));
+        if as_url {
+            url(doc, misc);
+        } else {
+            file(doc, misc);
+        }
+    }
+    doc.panw.panos.url.category = cx.text("category");
+    doc.panw.panos.url.category_list = cx.text("url_category_list").map(CommaList);
+    doc.network.direction = match cx.peek("direction").as_deref() {
+        Some("client-to-server" | "0") => Some("inbound"),
+        Some("server-to-client" | "1") => Some("outbound"),
+        _ => None,
+    };
+    if doc.network.direction.is_some() {
+        cx.mark("direction");
+    }
+    doc.http.request.method = cx.text("http_method");
+    doc.http.request.referrer = cx.text("referer");
+    doc.user_agent.original = cx.text("user_agent");
+    doc.panw.panos.http_content_type = cx.text("contenttype");
+    doc.email.from.address = cx.text("sender").map(CommaList);
+    doc.email.to.address = cx.text("recipient").map(CommaList);
+    doc.email.subject = cx.text("subject");
+    if let Some(xff) = cx.peek("xff")
+        && let Ok(ip) = xff.trim().parse::<IpAddr>()
+    {
+        cx.mark("xff");
+        doc.network.forwarded_ip = Some(ip);
+    }
+    if doc.network.forwarded_ip.is_none() {
+        doc.network.forwarded_ip = cx.ip("xff_ip");
+    }
+    if let Some(digest) = cx.text("filedigest") {
+        doc.related.hash.push(digest.clone());
+        doc.file.hash.sha256 = Some(digest);
+    }
+}
+
+/// Whether THREAT's `misc` names a URL (a host, then a path) rather than a file.
+fn looks_like_url(misc: &str) -> bool {
+    let rest = misc.split_once("://").map_or(misc, |(_, r)| r);
+    let host = rest.split(['/', '?']).next().unwrap_or("");
+    rest.len() > host.len() && host.contains('.') && !host.contains(' ')
+}
+
+fn url<'a>(doc: &mut EcsEvent<'a>, misc: Cow<'a, str>) {
+    fn part<'a>(whole: &Cow<'a, str>, range: std::ops::Range<usize>) -> Cow<'a, str> {
+        match whole {
+            Cow::Borrowed(s) => Cow::Borrowed(&s[range]),
+            Cow::Owned(s) => Cow::Owned(s[range].to_owned()),
+        }
+    }
+    let text: &str = &misc;
+    let (scheme, after_scheme) = match text.find("://") {
+        Some(i) => (Some(0..i), i + 3),
+        None => (None, 0),
+    };
+    let rest = &text[after_scheme..];
+    let host_end = after_scheme + rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let authority = &text[after_scheme..host_end];
+    let authority_start = after_scheme + authority.rfind('@').map_or(0, |i| i + 1);
+    let hostport = &text[authority_start..host_end];
+    let (host, port) = if let Some(stripped) = hostport.strip_prefix('[') {
+        // [v6]:port; `close` is the index of `]` in `hostport`.
+        let close = stripped.find(']').map_or(hostport.len(), |i| i + 1);
+        let after = hostport.get(close + 1..).unwrap_or("");
+        let port = after.strip_prefix(':').and_then(|p| p.parse().ok());
+        (authority_start + 1..authority_start + close, port)
+    } else {
+        match hostport.rfind(':') {
+            Some(i)
+                if hostport[i + 1..].bytes().all(|b| b.is_ascii_digit())
+                    && i + 1 < hostport.len() =>
+            {
+                (
+                    authority_start..authority_start + i,
+                    hostport[i + 1..].parse().ok(),
+                )
+            }
+            _ => (authority_start..host_end, None),
+        }
+    };
+    let path_end = host_end
+        + text[host_end..]
+            .find(['?', '#'])
+            .unwrap_or(text.len() - host_end);
+    let query = text[path_end..]
+        .strip_prefix('?')
+        .map(|q| path_end + 1..path_end + 1 + q.find('#').unwrap_or(q.len()));
+    doc.url.scheme = scheme.map(|r| part(&misc, r));
+    if !host.is_empty() {
+        let domain = part(&misc, host);
+        doc.destination.domain = Some(domain.clone());
+        doc.related.hosts.push(domain.clone());
+        doc.url.domain = Some(domain);
+    }
+    doc.url.port = port;
+    if path_end > host_end {
+        doc.url.path = Some(part(&misc, host_end..path_end));
+    }
+    doc.url.query = query.filter(|q| !q.is_empty()).map(|q| part(&misc, q));
+    doc.url.original = Some(misc);
+}
+
+fn file<'a>(doc: &mut EcsEvent<'a>, misc: Cow<'a, str>) {
+    match misc.rfind(['/', '\\']) {
+        Some(i) if i + 1 < misc.len() => {
+            doc.file.name = Some(match &misc {
+                Cow::Borrowed(s) => Cow::Borrowed(&s[i + 1..]),
+                Cow::Owned(s) => Cow::Owned(s[i + 1..].to_owned()),
+            });
+            doc.file.path = Some(misc);
+        }
+        _ => doc.file.name = Some(misc),
+    }
+}
+
+fn decryption<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {
+    doc.event.kind = Some("event");
+    doc.event.category.push("network");
+    doc.event.type_.push("connection");
+    let failed = cx.peek("error").is_some();
+    doc.event.outcome = Some(if failed { "failure" } else { "success" });
+}
+
+fn tunnel_like<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {
+    doc.event.kind = Some("event");
+    doc.event.category.push("network");
+    let kind = match () {
+        () if subtype_is(cx, "start") => "start",
+        () if subtype_is(cx, "end") => "end",
+        () => "info",
+    };
+    doc.event.type_.push(kind);
+    if let Some(action) = action(doc) {
+        doc.event.outcome = Some(if action.is_allowed() {
+            "success"
+        } else {
+            "failure"
+        });
+    }
+}
+
+fn system<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {
+    doc.event.kind = Some("event");
+    let eventid = cx.text("eventid");
+    let auth = subtype_is(cx, "auth") || eventid.as_deref().is_some_and(|e| e.starts_with("auth"));
+    doc.event
+        .category
+        .push(if auth { "authentication" } else { "host" });
+    doc.event.type_.push("info");
+    doc.event.outcome = match eventid.as_deref() {
+        Some("auth-success") => Some("success"),
+        Some("auth-fail") => Some("failure"),
+        _ => None,
+    };
+    doc.event.action = eventid;
+}
+
+fn config<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {
+    doc.event.kind = Some("event");
+    doc.event.category.push("configuration");
+    doc.event.type_.push("change");
+    if let Some(cmd) = cx.text("cmd") {
+        const KNOWN: [(&str, &str); 12] = [
+            ("add", "cmd-add"),
+            ("clone", "cmd-clone"),
+            ("commit", "cmd-commit"),
+            ("delete", "cmd-delete"),
+            ("edit", "cmd-edit"),
+            ("move", "cmd-move"),
+            ("rename", "cmd-rename"),
+            ("set", "cmd-set"),
+            ("override", "cmd-override"),
+            ("multi-clone", "cmd-multi-clone"),
+            ("multi-move", "cmd-multi-move"),
+            ("upload", "cmd-upload"),
+        ];
+        doc.event.action = Some(match KNOWN.iter().find(|(c, _)| *c == cmd) {
+            Some((_, action)) => Cow::Borrowed(*action),
+            None => Cow::Owned(format!("cmd-{cmd}")),
+        });
+    }
+    doc.event.outcome = match cx.text("result").as_deref() {
+        Some(r) if r.eq_ignore_ascii_case("succeeded") => Some("success"),
+        Some(r) if r.eq_ignore_ascii_case("failed") || r.eq_ignore_ascii_case("unauthorized") => {
+            Some("failure")
+        }
+        _ => None,
+    };
+    if let Some(admin) = cx.text("admin") {
+        doc.user.name = Some(admin.clone());
+        doc.related.user.push(admin);
+    }
+    endpoint_ip(cx, &mut doc.source, "host");
+}
+
+fn userid_iptag<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {
+    doc.event.kind = Some("event");
+    doc.event.category.push("network");
+    doc.event.category.push("iam");
+    let kind = match () {
+        () if subtype_is(cx, "login") => "start",
+        () if subtype_is(cx, "logout") => "end",
+        () => "info",
+    };
+    doc.event.type_.push(kind);
+    endpoint_ip(cx, &mut doc.source, "ip");
+    endpoint_ip(cx, &mut doc.source, "src");
+    doc.source.port = cx.port("beginport");
+    doc.destination.port = cx.port("endport");
+    let user = cx.text("user");
+    users(doc, user, None);
+    if cx.log().log_type() == LogType::UserId {
+        doc.event.action = cx.text("eventid");
+    }
+}
+
+fn hipmatch<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {
+    doc.event.kind = Some("event");
+    doc.event.category.push("host");
+    doc.event.type_.push("info");
+    host(cx, doc);
+    let user = cx.text("srcuser");
+    users(doc, user, None);
+    doc.host.os.full = cx.text("os");
+}
+
+fn host<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {
+    doc.host.hostname = cx.text("machinename");
+    doc.host.id = cx.text("hostid");
+    for name in ["src", "srcipv6", "private_ip", "private_ipv6"] {
+        if let Some(ip) = cx.ip(name)
+            && !ip.is_unspecified()
+        {
+            doc.host.ip.push(ip);
+        }
+    }
+    if let Some(mac) = cx.text("mac") {
+        doc.host.mac.push(mac);
+    }
+    if let Some(name) = &doc.host.hostname {
+        doc.related.hosts.push(name.clone());
+    }
+}
+
+fn globalprotect<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {
+    doc.event.kind = Some("event");
+    doc.event.category.push("authentication");
+    doc.event.category.push("session");
+    let eventid = cx.text("eventid");
+    let stage = cx.peek("stage");
+    let says = |word: &str| {
+        eventid.as_deref().is_some_and(|e| e.contains(word))
+            || stage.as_deref().is_some_and(|s| s.contains(word))
+    };
+    let kind = if says("logout") || says("disconnect") || says("release") {
+        "end"
+    } else if says("login") || says("connect") {
+        "start"
+    } else {
+        "info"
+    };
+    doc.event.type_.push(kind);
+    doc.event.action = eventid;
+    doc.event.outcome = match cx.text("status").as_deref() {
+        Some(s) if s.eq_ignore_ascii_case("success") => Some("success"),
+        Some(s) if starts_with_ignore_case(s, "fail") => Some("failure"),
+        _ => None,
+    };
+    endpoint_ip(cx, &mut doc.source, "public_ip");
+    if doc.source.ip.is_none() {
+        endpoint_ip(cx, &mut doc.source, "public_ipv6");
+    }
+    doc.source.geo.country_iso_code = cx.text("srcregion");
+    host(cx, doc);
+    doc.host.os.name = cx.text("client_os");
+    doc.host.os.version = cx.text("client_os_ver");
+    let user = cx.text("srcuser");
+    users(doc, user, None);
+}
+
+fn authentication<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {
+    doc.event.kind = Some("event");
+    doc.event.category.push("authentication");
+    doc.event.type_.push("start");
+    let failed = cx.peek("event").is_some_and(|e| {
+        ["fail", "den", "reject", "timeout", "error"]
+            .iter()
+            .any(|w| contains_ignore_case(&e, w))
+    });
+    doc.event.outcome = Some(if failed { "failure" } else { "success" });
+    endpoint_ip(cx, &mut doc.source, "ip");
+    let user = cx.text("user");
+    users(doc, user, None);
+    doc.user_agent.original = cx.text("user_agent");
+    if let Some(mac) = cx.text("src_mac") {
+        doc.source.mac = Some(mac);
+    }
+}
+
+fn correlation<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {
+    doc.event.kind = Some("alert");
+    doc.event.category.push("intrusion_detection");
+    doc.event.type_.push("info");
+    endpoint_ip(cx, &mut doc.source, "src");
+    let user = cx.text("srcuser");
+    users(doc, user, None);
+    doc.rule.name = cx.text("objectname");
+}
+
+fn audit<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {
+    doc.event.kind = Some("event");
+    doc.event.category.push("configuration");
+    doc.event.type_.push("info");
+    // AUDIT's last column holds the result (observed `success`), not a severity.
+    doc.log.level = None;
+    doc.event.severity = None;
+    doc.event.outcome = match cx.peek("severity").as_deref() {
+        Some(s) if s.eq_ignore_ascii_case("success") => Some("success"),
+        Some(s) if starts_with_ignore_case(s, "fail") => Some("failure"),
+        _ => None,
+    };
+    doc.event.action = cx.text("eventid");
+    if let Some(admin) = cx.text("object") {
+        doc.user.name = Some(admin.clone());
+        doc.related.user.push(admin);
+    }
+}
+
+/// `related.ip`: source, destination, NAT (not `0.0.0.0`), forwarded and host
+/// IPs, in first-seen order.
+fn finish_related(doc: &mut EcsEvent<'_>) {
+    let ips = [
+        doc.source.ip,
+        doc.destination.ip,
+        doc.source.nat.ip,
+        doc.destination.nat.ip,
+        doc.network.forwarded_ip,
+    ];
+    for ip in ips.into_iter().flatten().chain(doc.host.ip.iter().copied()) {
+        if !ip.is_unspecified() {
+            doc.related.ip.push(ip);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn users_split_both_ways() {
+        let u = split_user("CORP\\jdoe".into());
+        assert_eq!(
+            (u.name.as_deref(), u.domain.as_deref()),
+            (Some("jdoe"), Some("CORP"))
+        );
+        let u = split_user("jdoe@corp.example".into());
+        assert_eq!(
+            (u.name.as_deref(), u.domain.as_deref()),
+            (Some("jdoe"), Some("corp.example"))
+        );
+        let u = split_user("jdoe".into());
+        assert_eq!((u.name.as_deref(), u.domain), (Some("jdoe"), None));
+    }
+
+    #[test]
+    fn url_parts() {
+        let mut doc = EcsMapping::new().map(&crate::parse(b"1,t,s,X,0,0,t").unwrap());
+        url(
+            &mut doc,
+            "https://user@www.example.com:8443/a/b.php?x=1,y=2#frag".into(),
+        );
+        assert_eq!(doc.url.scheme.as_deref(), Some("https"));
+        assert_eq!(doc.url.domain.as_deref(), Some("www.example.com"));
+        assert_eq!(doc.url.port, Some(8443));
+        assert_eq!(doc.url.path.as_deref(), Some("/a/b.php"));
+        assert_eq!(doc.url.query.as_deref(), Some("x=1,y=2"));
+        let mut doc = EcsMapping::new().map(&crate::parse(b"1,t,s,X,0,0,t").unwrap());
+        url(&mut doc, "[2001:db8::1]:8080/x".into());
+        assert_eq!(doc.url.domain.as_deref(), Some("2001:db8::1"));
+        assert_eq!(doc.url.port, Some(8080));
+        let mut doc = EcsMapping::new().map(&crate::parse(b"1,t,s,X,0,0,t").unwrap());
+        url(&mut doc, "example.com".into());
+        assert_eq!(
+            (doc.url.domain.as_deref(), doc.url.path.as_deref()),
+            (Some("example.com"), None)
+        );
+        assert!(looks_like_url("example.com/a.pdf"));
+        assert!(!looks_like_url("EXAMPLE.PDF"));
+    }
+}

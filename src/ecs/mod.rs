@@ -1,0 +1,561 @@
+//! Elastic Common Schema (ECS) documents from PAN-OS records.
+//!
+//! [`Mapping`] is the seam: it turns a [`Log`] into a serializable document.
+//! Two mappings come with the crate:
+//!
+//! - [`EcsMapping`], the default: ECS field names and types for all 15 log
+//!   types, with vendor fields that ECS has no place for under `panw.panos.*`
+//!   (typed, never dropped) and the record in `event.original` (switchable);
+//! - [`SeedMapping`], which reproduces the normalization of the seed corpus
+//!   (`action.*`, `log.hostname`, `paloalto.*`, ...), for pipelines built on it.
+//!
+//! A user changes or extends a mapping without forking the crate: wrap
+//! [`EcsMapping`] in a type of your own that implements [`Mapping`], call it,
+//! and edit the document's public fields (or embed it with
+//! `#[serde(flatten)]` in a document of your own).
+//!
+//! Documents borrow text from the record and serialize straight from their
+//! structs; converting and serializing a record allocates nothing beyond the
+//! output buffer (`tests/alloc.rs` checks it).
+//!
+//! PAN-OS's naive times are read in the [`Parser`](crate::Parser)'s time zone
+//! (UTC unless set); `event.timezone` records it.
+//!
+//! # Example
+//!
+//! ```
+//! use panlog::ecs::{EcsMapping, Mapping};
+//!
+//! let line = b"<14>Mar  5 14:22:07 PA-1 1,2024/03/05 14:22:07,0128,TRAFFIC,end,2561,2024/03/05 14:22:07,10.0.0.5,93.184.216.34,203.0.113.10,93.184.216.34,allow-web,corp\\jdoe,,ssl,vsys1,trust,untrust,ethernet1/2,ethernet1/1,fwd,2024/03/05 14:22:07,88231,1,53144,443,41022,443,0x400000,tcp,allow,18342,2210,16132,31,2024/03/05 14:21:41,26,any,0,7300913,0x0,10.0.0.0-10.255.255.255,United States,0,14,17,tcp-fin";
+//! let mut parser = panlog::Parser::new();
+//! let log = parser.parse(line).unwrap();
+//! let doc = EcsMapping::new().map(&log);
+//! assert_eq!(doc.source.nat.port, Some(41022));
+//! assert_eq!(doc.source.user.domain.as_deref(), Some("corp"));
+//! assert_eq!(doc.event.duration, Some(26_000_000_000));
+//!
+//! let mut out = Vec::new();
+//! serde_json::to_writer(&mut out, &doc).unwrap();
+//! let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
+//! assert_eq!(json["event"]["category"], serde_json::json!(["network"]));
+//! assert_eq!(json["related"]["ip"], serde_json::json!(["10.0.0.5", "93.184.216.34", "203.0.113.10"]));
+//! assert_eq!(json["panw"]["panos"]["nat_translated"], true);
+//! ```
+
+mod default;
+mod model;
+mod seed;
+
+use std::borrow::Cow;
+use std::net::IpAddr;
+
+use chrono::{DateTime, FixedOffset};
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
+
+use crate::csv::Flags;
+use crate::log::Log;
+use crate::schema::ValueKind;
+use crate::value::{self, SessionFlags};
+
+pub use default::EcsMapping;
+pub use model::*;
+pub use seed::{Paloalto, SeedAction, SeedEvent, SeedEventFields, SeedMapping};
+
+/// The ECS version the default mapping writes in `ecs.version`: the version
+/// of the field list (`ecs_flat.yml`) its output is validated against.
+pub const ECS_VERSION: &str = "9.5.0-dev";
+
+/// Turns a [`Log`] into a serializable document.
+///
+/// # Example: extending the default mapping
+///
+/// ```
+/// use panlog::ecs::{EcsEvent, EcsMapping, Mapping};
+/// use panlog::Log;
+///
+/// /// The default document, plus the syslog hostname as `host.hostname`.
+/// struct WithHost(EcsMapping);
+///
+/// impl Mapping for WithHost {
+///     type Document<'a> = EcsEvent<'a>;
+///     fn map<'a>(&self, log: &Log<'a>) -> EcsEvent<'a> {
+///         let mut doc = self.0.map(log);
+///         doc.host.hostname = log.header().hostname().map(Into::into);
+///         doc
+///     }
+/// }
+///
+/// let line = b"<14>Mar  5 14:22:07 fw-7 1,2024/03/05 14:22:07,0128,SYSTEM,general,0,2024/03/05 14:22:07,,general,,0,0,general,low,text,1,0x0";
+/// let log = panlog::parse(line).unwrap();
+/// let doc = WithHost(EcsMapping::new()).map(&log);
+/// assert_eq!(doc.host.hostname.as_deref(), Some("fw-7"));
+/// ```
+pub trait Mapping {
+    /// The document type.
+    type Document<'a>: Serialize;
+
+    /// Converts one record.
+    fn map<'a>(&self, log: &Log<'a>) -> Self::Document<'a>;
+}
+
+/// The default mapping as a method of the record.
+///
+/// # Example
+///
+/// ```
+/// use panlog::ecs::ToEcs;
+/// let log = panlog::parse(b"1,2024/03/05 14:22:07,0128,SYSTEM,general,0,2024/03/05 14:22:07,,general,,0,0,general,high,disk full,1,0x0").unwrap();
+/// assert_eq!(log.to_ecs().event.severity, Some(2));
+/// ```
+pub trait ToEcs<'a> {
+    /// The document [`EcsMapping::default`] makes of this record.
+    fn to_ecs(&self) -> EcsEvent<'a>;
+}
+
+impl<'a> ToEcs<'a> for Log<'a> {
+    fn to_ecs(&self) -> EcsEvent<'a> {
+        EcsMapping::new().map(self)
+    }
+}
+
+/// An ECS document: what [`EcsMapping`] makes of a record.
+///
+/// Every field is public: a custom [`Mapping`] can start from the default
+/// document and change it.
+#[derive(Debug, Clone, Serialize)]
+pub struct EcsEvent<'a> {
+    /// `@timestamp`: `high_res_timestamp` when the record has a real one,
+    /// else `receive_time`.
+    #[serde(rename = "@timestamp", skip_serializing_if = "IsEmpty::is_empty")]
+    pub timestamp: Option<Time>,
+    /// `ecs.*`.
+    #[serde(skip_serializing_if = "IsEmpty::is_empty")]
+    pub ecs: Ecs,
+    /// `event.*`.
+    #[serde(skip_serializing_if = "IsEmpty::is_empty")]
+    pub event: Event<'a>,
+    /// `observer.*`.
+    #[serde(skip_serializing_if = "IsEmpty::is_empty")]
+    pub observer: Observer<'a>,
+    /// `log.*`.
+    #[serde(skip_serializing_if = "IsEmpty::is_empty")]
+    pub log: LogFields<'a>,
+    /// `source.*`.
+    #[serde(skip_serializing_if = "IsEmpty::is_empty")]
+    pub source: Source<'a>,
+    /// `destination.*`.
+    #[serde(skip_serializing_if = "IsEmpty::is_empty")]
+    pub destination: Destination<'a>,
+    /// `network.*`.
+    #[serde(skip_serializing_if = "IsEmpty::is_empty")]
+    pub network: Network<'a>,
+    /// `rule.*`.
+    #[serde(skip_serializing_if = "IsEmpty::is_empty")]
+    pub rule: Rule<'a>,
+    /// `user.*`.
+    #[serde(skip_serializing_if = "IsEmpty::is_empty")]
+    pub user: User<'a>,
+    /// `host.*`.
+    #[serde(skip_serializing_if = "IsEmpty::is_empty")]
+    pub host: Host<'a>,
+    /// `url.*`.
+    #[serde(skip_serializing_if = "IsEmpty::is_empty")]
+    pub url: Url<'a>,
+    /// `file.*`.
+    #[serde(skip_serializing_if = "IsEmpty::is_empty")]
+    pub file: File<'a>,
+    /// `http.*`.
+    #[serde(skip_serializing_if = "IsEmpty::is_empty")]
+    pub http: Http<'a>,
+    /// `user_agent.*`.
+    #[serde(skip_serializing_if = "IsEmpty::is_empty")]
+    pub user_agent: UserAgent<'a>,
+    /// `email.*`.
+    #[serde(skip_serializing_if = "IsEmpty::is_empty")]
+    pub email: Email<'a>,
+    /// `related.*`.
+    #[serde(skip_serializing_if = "IsEmpty::is_empty")]
+    pub related: Related<'a>,
+    /// `panw.panos.*`: the vendor fields.
+    pub panw: Panw<'a>,
+}
+
+/// `panw.*`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Panw<'a> {
+    /// `panw.panos.*`.
+    pub panos: Panos<'a>,
+}
+
+/// `panw.panos.*`: PAN-OS fields that ECS has no place for.
+///
+/// The named fields are the ones the mapping renames or derives; every other
+/// column of the record that no ECS field took (and that is not empty or
+/// `N/A`) follows under its PAN-OS name, typed ([`Rest`]). Columns past the
+/// schema are in `extra_columns`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Panos<'a> {
+    /// `panw.panos.type`: the type column as written.
+    #[serde(rename = "type", skip_serializing_if = "IsEmpty::is_empty")]
+    pub type_: Option<Text<'a>>,
+    /// `panw.panos.sub_type`.
+    #[serde(skip_serializing_if = "IsEmpty::is_empty")]
+    pub sub_type: Option<Text<'a>>,
+    /// `panw.panos.received_time`.
+    #[serde(skip_serializing_if = "IsEmpty::is_empty")]
+    pub received_time: Option<Time>,
+    /// `panw.panos.generated_time`.
+    #[serde(skip_serializing_if = "IsEmpty::is_empty")]
+    pub generated_time: Option<Time>,
+    /// `panw.panos.action`, normalized (`reset both` → `reset-both`).
+    #[serde(skip_serializing_if = "IsEmpty::is_empty")]
+    pub action: Option<Text<'a>>,
+    /// `panw.panos.session_id`.
+    #[serde(skip_serializing_if = "IsEmpty::is_empty")]
+    pub session_id: Option<u64>,
+    /// `panw.panos.session_end_reason`.
+    #[serde(skip_serializing_if = "IsEmpty::is_empty")]
+    pub session_end_reason: Option<Text<'a>>,
+    /// `panw.panos.flags`: the session flags as logged (hex).
+    #[serde(skip_serializing_if = "IsEmpty::is_empty")]
+    pub flags: Option<Text<'a>>,
+    /// One boolean per documented session-flag bit (`nat_translated`,
+    /// `ipv6_session`, `ssl_decrypted`, `pcap_included`, ...), beside `flags`.
+    #[serde(flatten)]
+    pub flag_bits: FlagBits,
+    /// `panw.panos.threat.*`.
+    #[serde(skip_serializing_if = "IsEmpty::is_empty")]
+    pub threat: PanosThreat<'a>,
+    /// `panw.panos.url.*`.
+    #[serde(skip_serializing_if = "IsEmpty::is_empty")]
+    pub url: PanosUrl<'a>,
+    /// `panw.panos.source.location`.
+    #[serde(skip_serializing_if = "IsEmpty::is_empty")]
+    pub source: PanosLocation<'a>,
+    /// `panw.panos.destination.location`.
+    #[serde(skip_serializing_if = "IsEmpty::is_empty")]
+    pub destination: PanosLocation<'a>,
+    /// `panw.panos.http_content_type`.
+    #[serde(skip_serializing_if = "IsEmpty::is_empty")]
+    pub http_content_type: Option<Text<'a>>,
+    /// Every other column, by its PAN-OS name.
+    #[serde(flatten)]
+    pub rest: Rest<'a>,
+}
+
+field_set! {
+    /// `panw.panos.threat.*`.
+    PanosThreat<'a> {
+        /// `panw.panos.threat.name`.
+        name: Option<Text<'a>>,
+        /// `panw.panos.threat.id` (9999 is URL filtering).
+        id: Option<u64>,
+    }
+}
+
+field_set! {
+    /// `panw.panos.url.*`.
+    PanosUrl<'a> {
+        /// `panw.panos.url.category`.
+        category: Option<Text<'a>>,
+        /// `panw.panos.url.category_list`, split into an array.
+        category_list: Option<CommaList<'a>>,
+    }
+}
+
+field_set! {
+    /// `panw.panos.source.*` / `panw.panos.destination.*`.
+    PanosLocation<'a> {
+        /// `*.location`: a location that is not a country (an IP range).
+        location: Option<Text<'a>>,
+    }
+}
+
+/// The documented session-flag bits, as booleans named after their meaning
+/// (serialized only when the record has a `flags` column).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct FlagBits(pub Option<SessionFlags>);
+
+impl FlagBits {
+    const NAMES: [(&'static str, u32); 20] = [
+        ("pcap_included", SessionFlags::PCAP),
+        ("multipath", SessionFlags::MULTIPATH),
+        ("wildfire_submitted", SessionFlags::WILDFIRE_SUBMITTED),
+        ("credential_detected", SessionFlags::CREDENTIAL_DETECTED),
+        ("recon_exempt", SessionFlags::RECON_EXEMPT),
+        ("ipv6_session", SessionFlags::IPV6),
+        ("ssl_decrypted", SessionFlags::SSL_DECRYPTED),
+        ("url_denied", SessionFlags::URL_DENIED),
+        ("nat_translated", SessionFlags::NAT),
+        ("captive_portal", SessionFlags::CAPTIVE_PORTAL),
+        ("non_standard_port", SessionFlags::NON_STANDARD_PORT),
+        ("x_forwarded_for", SessionFlags::X_FORWARDED_FOR),
+        ("http_proxy", SessionFlags::HTTP_PROXY),
+        ("pbf_c2s", SessionFlags::PBF_C2S),
+        ("pbf_s2c", SessionFlags::PBF_S2C),
+        ("container_page", SessionFlags::CONTAINER_PAGE),
+        ("implicit_dependency", SessionFlags::IMPLICIT_DEPENDENCY),
+        ("symmetric_return", SessionFlags::SYMMETRIC_RETURN),
+        ("decrypt_mirror", SessionFlags::DECRYPT_MIRROR),
+        ("tunnel_inspected", SessionFlags::TUNNEL_INSPECTED),
+    ];
+}
+
+impl Serialize for FlagBits {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(flags) = self.0 {
+            for (name, bit) in Self::NAMES {
+                map.serialize_entry(name, &(flags.bits() & bit != 0))?;
+            }
+        }
+        map.end()
+    }
+}
+
+/// The columns of a record that no ECS field took, serialized as a map of
+/// PAN-OS field name to typed value (empty and `N/A` values left out), then
+/// `extra_columns` for columns past the schema.
+#[derive(Debug, Clone)]
+pub struct Rest<'a> {
+    log: Option<Log<'a>>,
+    used: Used,
+}
+
+impl<'a> Rest<'a> {
+    /// No columns.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(panlog::ecs::Rest::none().names().count(), 0);
+    /// ```
+    #[must_use]
+    pub fn none() -> Rest<'a> {
+        Rest {
+            log: None,
+            used: Used::default(),
+        }
+    }
+
+    /// The names of the columns this holds.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use panlog::ecs::ToEcs;
+    /// let log = panlog::parse(b"1,2024/03/05 14:22:07,0128,SYSTEM,general,0,2024/03/05 14:22:07,,general,,0,0,general,low,text,1,0x0").unwrap();
+    /// let doc = log.to_ecs();
+    /// assert!(doc.panw.panos.rest.names().any(|n| n == "opaque"));
+    /// assert!(!doc.panw.panos.rest.names().any(|n| n == "serial")); // observer.serial_number took it
+    /// ```
+    pub fn names(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.entries().map(|(name, _)| name)
+    }
+
+    fn entries(&self) -> impl Iterator<Item = (&'static str, value::Value<'a>)> + '_ {
+        let log = self.log.as_ref();
+        let named = log.map_or(0, |l| l.schema().len().min(l.len()));
+        (0..named).filter_map(move |i| {
+            let log = log?;
+            if self.used.contains(i) {
+                return None;
+            }
+            let name = log.name_at(i)?;
+            match log.value_at(i)? {
+                value::Value::Text(t) if is_na(&t) => None,
+                v => Some((name, v)),
+            }
+        })
+    }
+}
+
+impl IsEmpty for Rest<'_> {
+    fn is_empty(&self) -> bool {
+        self.entries().next().is_none()
+            && self.log.as_ref().is_none_or(|l| l.extra().next().is_none())
+    }
+}
+
+impl Serialize for Rest<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        let Some(log) = &self.log else {
+            return map.end();
+        };
+        for i in 0..log.schema().len().min(log.len()) {
+            if self.used.contains(i) {
+                continue;
+            }
+            let (Some(spec), Some(field)) = (log.schema().column(i), log.field_at(i)) else {
+                continue;
+            };
+            let text_kind = matches!(spec.kind, ValueKind::Str | ValueKind::Enum);
+            // A text field with `""` in it is unescaped while it is written,
+            // not into a new string first.
+            if text_kind
+                && field.flags().contains(Flags::ESCAPED)
+                && let Ok(raw) = std::str::from_utf8(field.raw())
+            {
+                map.serialize_entry(spec.name, &Unescape(raw))?;
+                continue;
+            }
+            match log.value_at(i) {
+                None => {}
+                Some(value::Value::Text(t)) if is_na(&t) => {}
+                Some(v) => map.serialize_entry(spec.name, &v)?,
+            }
+        }
+        if log.extra().next().is_some() {
+            map.serialize_entry("extra_columns", &ExtraColumns(log))?;
+        }
+        map.end()
+    }
+}
+
+/// CSV text with `""` escapes, written as the text it stands for.
+struct Unescape<'t>(&'t str);
+
+impl std::fmt::Display for Unescape<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut parts = self.0.split("\"\"");
+        if let Some(first) = parts.next() {
+            f.write_str(first)?;
+        }
+        for part in parts {
+            f.write_str("\"")?;
+            f.write_str(part)?;
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for Unescape<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+struct ExtraColumns<'l, 'a>(&'l Log<'a>);
+
+impl Serialize for ExtraColumns<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.extra().map(|f| f.to_str_lossy()))
+    }
+}
+
+/// Which columns a mapping has taken: a bit per schema position.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Used([u64; 4]);
+
+impl Used {
+    fn insert(&mut self, i: usize) {
+        if let Some(word) = self.0.get_mut(i / 64) {
+            *word |= 1 << (i % 64);
+        }
+    }
+
+    fn contains(&self, i: usize) -> bool {
+        self.0.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
+    }
+}
+
+fn is_na(text: &str) -> bool {
+    text.eq_ignore_ascii_case("n/a")
+}
+
+/// A mapping's view of a record: typed reads that remember which columns
+/// they took. A value that does not read as its kind is not taken, so it
+/// lands in `panw.panos.*` as text instead of being lost.
+pub(crate) struct Ctx<'l, 'a> {
+    log: &'l Log<'a>,
+    used: Used,
+}
+
+impl<'l, 'a> Ctx<'l, 'a> {
+    pub(crate) fn new(log: &'l Log<'a>) -> Self {
+        Ctx {
+            log,
+            used: Used::default(),
+        }
+    }
+
+    pub(crate) fn log(&self) -> &'l Log<'a> {
+        self.log
+    }
+
+    pub(crate) fn into_rest(self) -> Rest<'a> {
+        Rest {
+            log: Some(self.log.clone()),
+            used: self.used,
+        }
+    }
+
+    fn take<T>(&mut self, name: &str, read: impl FnOnce(&Log<'a>) -> Option<T>) -> Option<T> {
+        let pos = self.log.schema().position(name)?;
+        let value = read(self.log);
+        if value.is_some() {
+            self.used.insert(pos);
+        }
+        value
+    }
+
+    /// Marks a column as taken without reading it (it is null: `N/A`, a
+    /// placeholder time, or shown elsewhere).
+    pub(crate) fn mark(&mut self, name: &str) {
+        if let Some(pos) = self.log.schema().position(name) {
+            self.used.insert(pos);
+        }
+    }
+
+    /// The column's text, unless empty or `N/A` (which count as taken).
+    pub(crate) fn text(&mut self, name: &str) -> Option<Cow<'a, str>> {
+        let text = self.log.get(name);
+        match text {
+            Some(t) if !is_na(&t) => {
+                self.mark(name);
+                Some(t)
+            }
+            Some(_) => {
+                self.mark(name);
+                None
+            }
+            None => None,
+        }
+    }
+
+    /// The column's text without taking it.
+    pub(crate) fn peek(&self, name: &str) -> Option<Cow<'a, str>> {
+        self.log.get(name).filter(|t| !is_na(t))
+    }
+
+    pub(crate) fn ip(&mut self, name: &str) -> Option<IpAddr> {
+        self.take(name, |l| l.ip(name).ok().flatten())
+    }
+
+    pub(crate) fn u64(&mut self, name: &str) -> Option<u64> {
+        self.take(name, |l| l.u64(name).ok().flatten())
+    }
+
+    pub(crate) fn port(&mut self, name: &str) -> Option<u32> {
+        self.take(name, |l| l.port(name).ok().flatten().map(|p| p.get()))
+    }
+
+    /// A time; a placeholder (1969/1970) is null and counts as taken.
+    pub(crate) fn time(&mut self, name: &str) -> Option<DateTime<FixedOffset>> {
+        match self.log.timestamp(name) {
+            Ok(Some(t)) => {
+                self.mark(name);
+                Some(t)
+            }
+            Ok(None) => {
+                if self.log.field(name).is_some_and(|f| !f.is_empty()) {
+                    self.mark(name);
+                }
+                None
+            }
+            Err(_) => None,
+        }
+    }
+}
