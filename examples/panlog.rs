@@ -1,59 +1,140 @@
 //! `panlog`: PAN-OS logs in, one JSON document per record out (NDJSON).
 //!
 //! ```text
-//! cargo run --release --example panlog -- [--stats] [FILE...]
+//! cargo run --release --example panlog -- [--to ecs|seed|fields] [--tz +02:00]
+//!                                         [--no-original] [--stats] [FILE...]
 //! ```
 //!
 //! Reads the files in order (standard input when none is given, or `-`),
-//! streaming, and writes for each record its syslog header and its CSV
-//! fields. A record that cannot be framed writes no output line but one
-//! line on stderr saying where and why; the run goes on. The exit status is
-//! 0 unless an input could not be read.
+//! streaming, any size, and writes one document per record, in input order:
+//!
+//! - `--to ecs` (the default): the default ECS mapping;
+//! - `--to seed`: the seed corpus's normalization;
+//! - `--to fields`: the typed record as a flat map of PAN-OS field names.
+//!
+//! `--tz` is the firewall's UTC offset, for PAN-OS's naive times (UTC by
+//! default). A record that cannot be parsed writes no output line but one
+//! line on stderr saying where (file, line, byte offset) and why; the run goes
+//! on. `--stats` prints the count per log type and of errors on stderr at the
+//! end. The exit status is 0 unless an input could not be read.
 
 use std::collections::BTreeMap;
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, BufWriter, Write};
+use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
-use panlog::csv::{Fields, Splitter};
+use chrono::FixedOffset;
+use panlog::Parser;
+use panlog::ecs::{EcsMapping, Mapping, SeedMapping};
 use panlog::framing::LogReader;
-use panlog::syslog::{HeaderFormat, SyslogHeader};
-use serde_json::{Map, Value, json};
+
+#[derive(Clone, Copy, PartialEq)]
+enum To {
+    Ecs,
+    Seed,
+    Fields,
+}
+
+struct Options {
+    to: To,
+    tz: FixedOffset,
+    original: bool,
+    stats: bool,
+    files: Vec<String>,
+}
 
 #[derive(Default)]
 struct Stats {
-    by_type: BTreeMap<String, u64>,
+    by_type: BTreeMap<&'static str, u64>,
     errors: u64,
 }
 
-fn main() -> ExitCode {
-    let mut stats_wanted = false;
-    let mut files = Vec::new();
-    for arg in std::env::args().skip(1) {
+const USAGE: &str =
+    "usage: panlog [--to ecs|seed|fields] [--tz +HH:MM] [--no-original] [--stats] [FILE...]
+  (no FILE, or -: standard input)";
+
+fn parse_offset(text: &str) -> Option<FixedOffset> {
+    if text.eq_ignore_ascii_case("utc") || text == "Z" {
+        return FixedOffset::east_opt(0);
+    }
+    let (sign, rest) = match text.as_bytes().first()? {
+        b'+' => (1, &text[1..]),
+        b'-' => (-1, &text[1..]),
+        _ => return None,
+    };
+    let (h, m) = rest.split_once(':').unwrap_or((rest, "0"));
+    let (h, m): (i32, i32) = (h.parse().ok()?, m.parse().ok()?);
+    if !(0..=23).contains(&h) || !(0..=59).contains(&m) {
+        return None;
+    }
+    FixedOffset::east_opt(sign * (h * 3600 + m * 60))
+}
+
+fn options() -> Result<Options, String> {
+    let mut opts = Options {
+        to: To::Ecs,
+        tz: FixedOffset::east_opt(0).unwrap(),
+        original: true,
+        stats: false,
+        files: Vec::new(),
+    };
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
         match arg.as_str() {
-            "--stats" => stats_wanted = true,
-            "-h" | "--help" => {
-                println!("usage: panlog [--stats] [FILE...]   (no FILE or -: standard input)");
-                return ExitCode::SUCCESS;
+            "--to" => {
+                opts.to = match args.next().as_deref() {
+                    Some("ecs") => To::Ecs,
+                    Some("seed") => To::Seed,
+                    Some("fields") => To::Fields,
+                    other => {
+                        return Err(format!("--to: expected ecs, seed or fields, got {other:?}"));
+                    }
+                }
             }
-            _ => files.push(arg),
+            "--tz" => {
+                let value = args.next().unwrap_or_default();
+                opts.tz = parse_offset(&value).ok_or_else(|| {
+                    format!("--tz: expected an offset like +02:00, got {value:?}")
+                })?;
+            }
+            "--no-original" => opts.original = false,
+            "--stats" => opts.stats = true,
+            "-h" | "--help" => return Err(String::new()),
+            flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
+            _ => opts.files.push(arg),
         }
     }
-    if files.is_empty() {
-        files.push("-".to_string());
+    if opts.files.is_empty() {
+        opts.files.push("-".to_owned());
     }
+    Ok(opts)
+}
+
+fn main() -> ExitCode {
+    let opts = match options() {
+        Ok(opts) => opts,
+        Err(e) if e.is_empty() => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            eprintln!("panlog: {e}\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
     let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
+    let mut out = BufWriter::with_capacity(256 * 1024, stdout.lock());
     let mut stats = Stats::default();
     let mut status = ExitCode::SUCCESS;
-    for name in &files {
+    for name in &opts.files {
         let result = if name == "-" {
-            convert(name, io::stdin().lock(), &mut out, &mut stats)
+            convert(name, io::stdin().lock(), &opts, &mut out, &mut stats)
         } else {
             match File::open(name) {
                 Ok(f) => convert(
                     name,
-                    BufReader::with_capacity(64 * 1024, f),
+                    BufReader::with_capacity(256 * 1024, f),
+                    &opts,
                     &mut out,
                     &mut stats,
                 ),
@@ -61,88 +142,69 @@ fn main() -> ExitCode {
             }
         };
         if let Err(e) = result {
+            if e.kind() == io::ErrorKind::BrokenPipe {
+                return status;
+            }
             eprintln!("panlog: {name}: {e}");
             status = ExitCode::FAILURE;
         }
     }
-    if let Err(e) = out.flush() {
+    if let Err(e) = out.flush()
+        && e.kind() != io::ErrorKind::BrokenPipe
+    {
         eprintln!("panlog: writing output: {e}");
-        return ExitCode::FAILURE;
+        status = ExitCode::FAILURE;
     }
-    if stats_wanted {
-        for (log_type, n) in &stats.by_type {
-            eprintln!("{log_type}\t{n}");
+    if opts.stats {
+        for (ty, n) in &stats.by_type {
+            eprintln!("{ty}\t{n}");
         }
         eprintln!("errors\t{}", stats.errors);
     }
     status
 }
 
-/// Converts one input; `Err` only when the input cannot be read.
-fn convert(
+/// Converts one input. An `Err` is an input or output failure (the input is
+/// abandoned); bad records are reported on stderr and skipped.
+fn convert<R: BufRead>(
     name: &str,
-    input: impl BufRead,
+    input: R,
+    opts: &Options,
     out: &mut impl Write,
     stats: &mut Stats,
 ) -> io::Result<()> {
-    let mut reader = LogReader::new(input);
-    let splitter = Splitter::new();
-    let mut fields = Fields::with_capacity(128);
-    while let Some(record) = reader.next_record() {
-        let record = match record {
-            Ok(record) => record,
+    let parser = Parser::new().time_zone(opts.tz);
+    let mut reader = LogReader::new(input).with_parser(parser);
+    let ecs = EcsMapping::new().original(opts.original);
+    let progress = io::stderr().is_terminal();
+    let mut count: u64 = 0;
+    while let Some(result) = reader.next_log() {
+        count += 1;
+        if progress && count.is_multiple_of(1 << 20) {
+            eprint!("\r{name}: {count} records");
+        }
+        let log = match result {
+            Ok(log) => log,
             Err(e) if e.is_io() => return Err(e.into()),
             Err(e) => {
-                eprintln!("panlog: {name}: {e}");
                 stats.errors += 1;
+                let p = e.position();
+                let field = p.field.map(|f| format!(", field {f}")).unwrap_or_default();
+                eprintln!("{name}:{}: byte {}{field}: {}", p.line, p.byte, e.kind());
                 continue;
             }
         };
-        let (header, body) = SyslogHeader::parse(record.bytes());
-        splitter.split(body, &mut fields);
-        let values: Vec<Value> = fields
-            .iter(body)
-            .map(|f| Value::from(f.to_str_lossy()))
-            .collect();
-        let log_type = values
-            .get(3)
-            .and_then(Value::as_str)
-            .unwrap_or("")
-            .to_string();
-        *stats.by_type.entry(log_type.clone()).or_default() += 1;
-        let position = record.position();
-        let doc = json!({
-            "input": { "file": name, "line": position.line, "byte": position.byte },
-            "syslog": syslog_json(&header),
-            "type": log_type,
-            "fields": values,
-        });
-        serde_json::to_writer(&mut *out, &doc)?;
+        *stats.by_type.entry(log.log_type().as_str()).or_default() += 1;
+        let written = match opts.to {
+            To::Ecs => serde_json::to_writer(&mut *out, &ecs.map(&log)),
+            To::Seed => serde_json::to_writer(&mut *out, &SeedMapping.map(&log)),
+            To::Fields => serde_json::to_writer(&mut *out, &log),
+        };
+        written.map_err(io::Error::other)?;
         out.write_all(b"\n")?;
     }
+    if progress && count >= 1 << 20 {
+        eprintln!("\r{name}: {count} records");
+    }
     Ok(())
-}
-
-fn syslog_json(h: &SyslogHeader<'_>) -> Value {
-    let mut m = Map::new();
-    let format = match h.format() {
-        HeaderFormat::Rfc3164 => "rfc3164",
-        HeaderFormat::Rfc5424 => "rfc5424",
-        _ => "none",
-    };
-    m.insert("format".into(), format.into());
-    if let Some(p) = h.priority() {
-        m.insert("facility".into(), p.facility().into());
-        m.insert("severity".into(), p.severity().into());
-    }
-    for (key, value) in [
-        ("timestamp", h.timestamp()),
-        ("hostname", h.hostname()),
-        ("app_name", h.app_name()),
-    ] {
-        if let Some(v) = value {
-            m.insert(key.into(), v.into());
-        }
-    }
-    Value::Object(m)
 }

@@ -224,19 +224,30 @@ fn default_documents_are_ecs_valid_for_every_type() {
         "/examples/data/sample.log"
     ))
     .unwrap();
-    let mut inputs: Vec<String> = lines::CASES.iter().map(|c| c.line.to_owned()).collect();
-    inputs.extend(sample.lines().map(str::to_owned));
+    // The test lines of every layout, then the shipped sample (framed: it has
+    // an octet-counted frame and a record spanning lines).
+    let mut input: Vec<u8> = Vec::new();
+    for c in lines::CASES {
+        input.extend_from_slice(c.line.as_bytes());
+        input.push(b'\n');
+    }
+    input.extend_from_slice(sample.as_bytes());
+    let tz = FixedOffset::east_opt(3600).unwrap();
+    let mut reader =
+        panlog::framing::LogReader::new(&input[..]).with_parser(Parser::new().time_zone(tz));
     let mut problems = Vec::new();
     let mut types = std::collections::BTreeSet::new();
-    for line in &inputs {
-        let mut parser = Parser::new().time_zone(FixedOffset::east_opt(3600).unwrap());
-        let log = parser.parse(line.as_bytes()).unwrap();
+    let mut docs = 0;
+    while let Some(log) = reader.next_log() {
+        let log = log.unwrap();
         types.insert(log.log_type());
         let doc = serde_json::to_value(EcsMapping::new().map(&log)).unwrap();
         for v in violations(&doc, &fields) {
             problems.push(format!("{}: {v}", log.log_type()));
         }
+        docs += 1;
     }
+    assert_eq!(docs, lines::CASES.len() + 25);
     assert_eq!(types.len(), 15, "every log type converted: {types:?}");
     problems.sort();
     problems.dedup();

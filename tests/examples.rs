@@ -31,78 +31,127 @@ fn data(name: &str) -> PathBuf {
         .join(name)
 }
 
-#[test]
-fn panlog_converts_the_shipped_sample() {
-    let output = Command::new(example("panlog"))
-        .arg("--stats")
-        .arg(data("sample.log"))
-        .output()
-        .expect("the panlog example is built by cargo test");
-    assert!(output.status.success(), "{output:?}");
-    let stdout = String::from_utf8(output.stdout).unwrap();
-    let docs: Vec<serde_json::Value> = stdout
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
-    let types: Vec<&str> = docs.iter().map(|d| d["type"].as_str().unwrap()).collect();
-    assert_eq!(
-        types,
-        [
-            "TRAFFIC",
-            "THREAT",
-            "THREAT",
-            "SYSTEM",
-            "CONFIG",
-            "USERID",
-            "GLOBALPROTECT"
-        ]
-    );
-    // Column counts of the 10.1 layouts the sample is written in.
-    let widths: Vec<usize> = docs
-        .iter()
-        .map(|d| d["fields"].as_array().unwrap().len())
-        .collect();
-    assert_eq!(widths, [115, 121, 121, 26, 26, 34, 49]);
-    // Quoted commas and quotes come out whole, the SD-WAN brace group too.
-    assert_eq!(
-        docs[1]["fields"][31],
-        "www.example.com/login?next=/a,b&x=\"1\""
-    );
-    assert_eq!(docs[0]["fields"][69], "{wan1, tag-mpls, 100,100,,N/A}");
-    assert_eq!(docs[0]["syslog"]["hostname"], "PA-3220-edge");
-    assert_eq!(docs[1]["syslog"]["format"], "rfc5424");
-    assert_eq!(docs[4]["syslog"]["format"], "none");
-    let stderr = String::from_utf8(output.stderr).unwrap();
-    assert!(
-        stderr.contains("THREAT\t2") && stderr.contains("errors\t0"),
-        "{stderr}"
-    );
-}
-
-#[test]
-fn panlog_reports_bad_records_and_goes_on() {
-    let mut child = Command::new(example("panlog"))
+fn run(name: &str, args: &[&str], stdin: &[u8]) -> (std::process::ExitStatus, String, String) {
+    use std::io::Write;
+    let mut child = Command::new(example(name))
+        .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    use std::io::Write;
-    // An octet-counted frame cut short by the end of input, after a good line.
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"1,2024/03/05 14:22:07,0128,SYSTEM,general\n99 <14>1,cut")
-        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
     let output = child.wait_with_output().unwrap();
-    assert!(output.status.success());
-    assert_eq!(String::from_utf8(output.stdout).unwrap().lines().count(), 1);
-    let stderr = String::from_utf8(output.stderr).unwrap();
+    (
+        output.status,
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+fn sample() -> String {
+    data("sample.log").to_str().unwrap().to_owned()
+}
+
+fn ndjson(stdout: &str) -> Vec<serde_json::Value> {
+    stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect()
+}
+
+/// The README's first command: ECS NDJSON for every shipped record.
+#[test]
+fn panlog_converts_the_shipped_sample_to_ecs() {
+    let (status, stdout, stderr) = run("panlog", &["--stats", &sample()], b"");
+    assert!(status.success(), "{stderr}");
+    let docs = ndjson(&stdout);
+    assert_eq!(docs.len(), 25);
+    for doc in &docs {
+        assert_eq!(doc["ecs"]["version"], "9.5.0-dev");
+        assert_eq!(doc["observer"]["vendor"], "Palo Alto Networks");
+        assert!(doc["event"]["kind"].is_string(), "{doc}");
+        assert!(doc["event"]["original"].is_string());
+    }
+    // Every one of the 15 types, and no errors.
+    let types: Vec<&str> = stderr
+        .lines()
+        .filter(|l| !l.starts_with("errors"))
+        .collect();
+    assert_eq!(types.len(), 15, "{stderr}");
     assert!(
-        stderr.contains("-: record 2 (line 2, byte 42): octet-counted frame truncated"),
+        stderr.contains("THREAT\t4") && stderr.contains("errors\t0"),
         "{stderr}"
     );
+    // Records in input order; a few values from the shipped lines.
+    assert_eq!(docs[0]["source"]["nat"]["ip"], "203.0.113.10");
+    assert_eq!(
+        docs[0]["panw"]["panos"]["link_switches"],
+        "{wan1, tag-mpls, 100,100,,N/A}"
+    );
+    assert_eq!(docs[3]["url"]["original"], serde_json::Value::Null);
+    assert_eq!(docs[3]["file"]["name"], "EXAMPLE.PDF");
+    assert_eq!(docs[4]["url"]["query"], "a=1,b=2");
+    // The octet-counted SYSTEM frame and the CONFIG change spanning lines.
+    assert_eq!(docs[7]["panw"]["panos"]["type"], "SYSTEM");
+    assert_eq!(
+        docs[9]["panw"]["panos"]["after_change_detail"],
+        "rule allow-web {\n  action deny; description \"was allow\";\n}"
+    );
+}
+
+#[test]
+fn panlog_to_seed_and_fields() {
+    let (status, stdout, _) = run("panlog", &["--to", "seed", &sample()], b"");
+    assert!(status.success());
+    let docs = ndjson(&stdout);
+    assert_eq!(docs.len(), 25);
+    assert_eq!(docs[0]["ecs"]["version"], "1.10.0");
+    assert_eq!(docs[0]["event"]["category"], "traffic");
+    assert_eq!(docs[0]["action"]["name"], "allow");
+
+    let (status, stdout, _) = run("panlog", &["--to", "fields", &sample()], b"");
+    assert!(status.success());
+    let docs = ndjson(&stdout);
+    assert_eq!(docs.len(), 25);
+    assert_eq!(docs[0]["natsrc"], "203.0.113.10");
+    assert_eq!(docs[0]["sport"], 53144);
+    assert_eq!(docs[0]["type"], "TRAFFIC");
+}
+
+#[test]
+fn panlog_reads_naive_times_in_the_given_zone() {
+    let (status, stdout, _) = run("panlog", &["--tz", "-08:00", &sample()], b"");
+    assert!(status.success());
+    let docs = ndjson(&stdout);
+    assert_eq!(docs[1]["event"]["timezone"], "-08:00");
+    assert_eq!(
+        docs[1]["panw"]["panos"]["received_time"],
+        "2024-03-05T14:22:07-08:00"
+    );
+    let (status, _, stderr) = run("panlog", &["--tz", "bogus", &sample()], b"");
+    assert_eq!(status.code(), Some(2), "{stderr}");
+}
+
+#[test]
+fn panlog_reports_bad_records_and_goes_on() {
+    // A good line, a TRAFFIC record too short for any layout, then an
+    // octet-counted frame cut short by the end of input.
+    let sample = std::fs::read_to_string(data("sample.log")).unwrap();
+    let good = sample.lines().next().unwrap();
+    let input = format!("{good}\n1,2024/03/05 14:22:07,0128,TRAFFIC,end\n99 <14>1,cut");
+    let (status, stdout, stderr) = run("panlog", &[], input.as_bytes());
+    assert!(status.success());
+    assert_eq!(stdout.lines().count(), 1);
+    let byte = good.len() + 1;
+    assert!(
+        stderr.contains(&format!(
+            "-:2: byte {byte}: TRAFFIC record with 5 columns: every known layout has at least 47"
+        )),
+        "{stderr}"
+    );
+    assert!(stderr.contains("-:3: byte"), "{stderr}");
+    assert!(stderr.contains("octet-counted frame truncated"), "{stderr}");
 }
 
 #[test]
@@ -112,4 +161,66 @@ fn panlog_fails_on_unreadable_input() {
         .output()
         .unwrap();
     assert!(!output.status.success());
+}
+
+/// The article's table, from the shipped THREAT lines.
+#[test]
+fn threat_report_prints_the_articles_table() {
+    let threats = data("threats.log");
+    let (status, stdout, stderr) = run(
+        "threat_report",
+        &["--subtype", "spyware", threats.to_str().unwrap()],
+        b"",
+    );
+    assert!(status.success(), "{stderr}");
+    assert_eq!(
+        stdout,
+        "Destination;Destination Name;Source;Threat Name;Count\n\
+         192.168.56.201;corp\\j.smith;178.218.122.66;Locky.JSDownloader.Gen Command and Control Traffic;3\n\
+         192.168.56.205;corp\\k.bruni;90.126.241.111;nimnul.Gen Command And Control Traffic;1\n"
+    );
+    let (_, stdout, _) = run(
+        "threat_report",
+        &["--threat", "BRUTE FORCE", threats.to_str().unwrap()],
+        b"",
+    );
+    assert_eq!(stdout.lines().count(), 3, "{stdout}");
+    assert!(stdout.contains("10.1.1.25;;203.0.113.77;MAIL: User Login Brute Force Attempt;2"));
+}
+
+#[test]
+fn threat_report_remembers_what_it_saw() {
+    let threats = data("threats.log");
+    let threats = threats.to_str().unwrap();
+    let state = std::env::temp_dir().join(format!("panlog-threat-state-{}", std::process::id()));
+    let _ = std::fs::remove_file(&state);
+    let state = state.to_str().unwrap();
+    let day = |d: &str| {
+        run(
+            "threat_report",
+            &[
+                "--subtype",
+                "spyware",
+                "--state",
+                state,
+                "--day",
+                d,
+                threats,
+            ],
+            b"",
+        )
+        .1
+    };
+    let first = day("2024-03-04");
+    assert!(first.starts_with("All (2)\n\nNew (2)\n"), "{first}");
+    let second = day("2024-03-05");
+    assert_eq!(
+        second,
+        "All (2)\n\nNew (0)\n\nAlready seen (2)\n#2 days (2)\n\
+         #2024-03-04\n#2024-03-05\n\
+         192.168.56.201;corp\\j.smith;178.218.122.66;Locky.JSDownloader.Gen Command and Control Traffic;3\n\
+         #2024-03-04\n#2024-03-05\n\
+         192.168.56.205;corp\\k.bruni;90.126.241.111;nimnul.Gen Command And Control Traffic;1\n"
+    );
+    let _ = std::fs::remove_file(state);
 }
