@@ -52,7 +52,7 @@
 
 use std::borrow::Cow;
 use std::fmt;
-use std::ops::{BitOr, BitOrAssign, Range};
+use std::ops::{BitAnd, BitOr, BitOrAssign, Range};
 use std::str::Utf8Error;
 
 /// What the splitter noticed about a field (or, through [`Fields::flags`],
@@ -104,6 +104,19 @@ impl Flags {
             | Self::UNBALANCED_BRACE.0
             | Self::TRAILING_SEPARATOR.0,
     );
+
+    /// The flags with these bits (unknown bits are kept, and mean nothing).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use panlog::csv::Flags;
+    /// assert_eq!(Flags::from_bits(Flags::QUOTED.bits()), Flags::QUOTED);
+    /// ```
+    #[must_use]
+    pub const fn from_bits(bits: u8) -> Flags {
+        Flags(bits)
+    }
 
     /// No flag set.
     ///
@@ -186,6 +199,13 @@ impl BitOr for Flags {
     type Output = Flags;
     fn bitor(self, rhs: Flags) -> Flags {
         Flags(self.0 | rhs.0)
+    }
+}
+
+impl BitAnd for Flags {
+    type Output = Flags;
+    fn bitand(self, rhs: Flags) -> Flags {
+        Flags(self.0 & rhs.0)
     }
 }
 

@@ -7,6 +7,7 @@
 use std::fmt;
 use std::io;
 
+use crate::csv::Flags;
 use crate::schema::{LogType, ValueKind};
 use crate::value::ValueError;
 
@@ -98,6 +99,15 @@ pub enum ErrorKind {
         /// The bytes that arrived before the end of the input.
         got: usize,
     },
+    /// An RFC 6587 octet count that does not match its frame: the frame
+    /// would swallow the start of the next record (count too large), or the
+    /// bytes after it do not start a record (count too small). The framer
+    /// skipped to the next record start.
+    #[error("octet count {announced} does not match the frame: skipped to the next record")]
+    BadOctetCount {
+        /// The length the frame's prefix announced.
+        announced: usize,
+    },
     /// The record has no CSV body: an empty line, or a syslog header with
     /// nothing after it.
     #[error("empty record: no log fields")]
@@ -128,6 +138,15 @@ pub enum ErrorKind {
         log_type: LogType,
         /// The record's column count.
         count: usize,
+    },
+    /// The record's CSV is malformed (a stray or unterminated quote, bytes
+    /// after a closing quote, an unbalanced brace); only with
+    /// [`Parser::strict`](crate::Parser::strict): by default such a record
+    /// parses leniently and [`Log::csv_flags`](crate::Log::csv_flags) says so.
+    #[error("malformed CSV: {flags:?}")]
+    MalformedCsv {
+        /// What the splitter noticed.
+        flags: Flags,
     },
     /// A field's text is not a value of the kind asked for.
     #[error("field {field:?}: {error} (expected {kind}, found {text:?})")]

@@ -6,13 +6,21 @@
 //!
 //! # What a record is
 //!
-//! * A line, ended by LF or CRLF (the terminator is not part of the record).
-//!   The last record needs no terminator: [`Framer::finish`] (or the end of a
-//!   `LogReader`'s input) ends it.
+//! * A line, ended by LF or CRLF (the terminator is not part of the record),
+//!   or by a bare CR when a record starts after it (a CR inside a record is
+//!   content). The last record needs no terminator: [`Framer::finish`] (or
+//!   the end of a `LogReader`'s input) ends it.
 //! * An RFC 6587 octet-counted frame, `MSG-LEN SP MSG`, recognised at a
 //!   record's start by digits, a space and the `<` of a syslog PRI
 //!   (`312 <14>1 2020-...`). A trailing newline inside the frame is dropped.
 //!   Turn this off with [`FramerConfig::octet_counting`].
+//!   The count is checked against the bytes: a frame that would swallow the
+//!   start of another record (count too large), or after which no record
+//!   starts (count too small), is reported as [`ErrorKind::BadOctetCount`] and
+//!   the framer resumes at the next record start (a line start or another
+//!   frame), so one bad count costs one record. To tell, the framer waits for
+//!   the first bytes after a frame (up to a line end or a few dozen bytes)
+//!   before releasing it, or for [`Framer::finish`].
 //! * A newline inside a quoted CSV field does not end a record... unless the
 //!   line after it [looks like the start of a record](crate::syslog::looks_like_record_start).
 //!   Then the quote was never closed (a truncated or mangled record): the
@@ -28,9 +36,9 @@
 //! bytes as they come and resumes after the first newline at or past the
 //! limit, whatever the quotes say. An octet-counted frame longer than the
 //! limit is skipped by its count. So a framer never holds more than
-//! `max_record_len` bytes of a record, plus a few dozen bytes of lookahead
-//! after a quoted newline, plus the last chunk pushed: memory is bounded
-//! whatever the input. Records and errors are numbered together,
+//! `max_record_len` bytes of a record, plus at most 64 bytes of lookahead
+//! (after a quoted newline or an octet-counted frame, and an octet count's
+//! prefix), plus the last chunk pushed: memory is bounded whatever the input. Records and errors are numbered together,
 //! 1-based, and every one carries its [`Position`] (record, line, byte).
 //!
 //! Feeding the same bytes in any chunking gives the same records and errors.
@@ -57,7 +65,7 @@
 
 use std::io::{self, BufRead};
 
-use memchr::{memchr, memchr_iter, memchr2};
+use memchr::{memchr, memchr_iter, memchr2, memchr3};
 
 use crate::error::{Error, ErrorKind, Position};
 use crate::log::Parser;
@@ -268,6 +276,10 @@ enum Mode {
     },
     /// Dropping `remaining` bytes of an octet-counted frame that is too long.
     SkipBytes { remaining: usize },
+    /// Dropping the rest of a message whose octet count was too small, up to
+    /// the next record start; `scanned` bytes are gone already, the last of
+    /// them `prev`.
+    Resync { scanned: usize, prev: Option<u8> },
 }
 
 /// A complete record, as offsets into the framer's buffer.
@@ -551,6 +563,13 @@ impl Framer {
                     }
                     self.mode = Mode::Line;
                 }
+                Mode::Resync { scanned, prev } => {
+                    if let Some(wait) = self.resync(scanned, prev) {
+                        self.mode = wait;
+                        return None;
+                    }
+                    self.mode = Mode::Line;
+                }
                 Mode::SkipLine {
                     position,
                     seen,
@@ -677,13 +696,35 @@ impl Framer {
         loop {
             let rest = &self.buf[self.scan..];
             if !self.quoted {
-                let Some(off) = memchr2(b'\n', b'"', rest) else {
+                let Some(off) = memchr3(b'\n', b'"', b'\r', rest) else {
                     self.scan = self.buf.len();
                     return LineEnd::NeedMore;
                 };
                 let p = self.scan + off;
                 if self.buf[p] == b'\n' {
                     return LineEnd::Terminator(p);
+                }
+                if self.buf[p] == b'\r' {
+                    // A bare CR (old Mac line ends, some relays) ends the
+                    // record when a record starts after it; CRLF is left to
+                    // the LF, and a CR inside a record is content.
+                    let bare = match self.buf.get(p + 1) {
+                        Some(b'\n') => Some(false),
+                        None if !self.finished => None,
+                        None => Some(true),
+                        Some(_) => self.sniff(p + 1),
+                    };
+                    match bare {
+                        None => {
+                            self.scan = p;
+                            return LineEnd::NeedMore;
+                        }
+                        Some(true) => return LineEnd::Terminator(p),
+                        Some(false) => {
+                            self.scan = p + 1;
+                            continue;
+                        }
+                    }
                 }
                 // A quote opens a quoted field only at a field's start.
                 self.quoted = p == self.start || self.buf[p - 1] == b',';
@@ -779,6 +820,9 @@ impl Framer {
             if !self.finished {
                 return OctetFrame::NeedMore;
             }
+            if let Some(at) = embedded_start(&self.buf[body..]) {
+                return self.bad_count(len, body + at);
+            }
             let position = self.next_position();
             self.line += memchr_iter(b'\n', &self.buf[body..]).count() as u64;
             let end = self.buf.len();
@@ -792,6 +836,33 @@ impl Framer {
             )));
         }
         let end = body + len;
+        // A count that is too large swallows the start of the next record; one
+        // that is too small leaves the rest of its message behind, where no
+        // record starts. Either way the frame is reported and the framer
+        // resumes at the next record start, so one bad count costs one record.
+        if let Some(at) = embedded_start(&self.buf[body..end]) {
+            return self.bad_count(len, body + at);
+        }
+        // A frame that ends with its own newline ends a line: whatever follows
+        // starts a new one.
+        let boundary = if self.buf[end - 1] == b'\n' {
+            Some(true)
+        } else {
+            self.is_boundary(end)
+        };
+        match boundary {
+            None => return OctetFrame::NeedMore,
+            Some(true) => {}
+            Some(false) => {
+                // Report the frame now and drop the rest of its message.
+                let error = self.bad_count(len, end);
+                self.mode = Mode::Resync {
+                    scanned: 0,
+                    prev: Some(self.buf[end - 1]),
+                };
+                return error;
+            }
+        }
         let mut content_end = end;
         if self.buf[body..content_end].ends_with(b"\n") {
             content_end -= 1;
@@ -809,6 +880,114 @@ impl Framer {
             octet_counted: true,
         }))
     }
+}
+
+impl Framer {
+    /// Whether a record can end at `at`: the end of the input, a line
+    /// terminator, or the start of another record. `None` until enough bytes
+    /// have arrived to tell.
+    fn is_boundary(&self, at: usize) -> Option<bool> {
+        match self.buf.get(at) {
+            None if self.finished => Some(true),
+            None => None,
+            Some(b'\n' | b'\r') => Some(true),
+            Some(_) => self.sniff(at),
+        }
+    }
+
+    /// One step of [`Mode::Resync`]: drops bytes up to the next record start
+    /// (after a newline, or at another frame), at most `max_record_len` of
+    /// them. Returns the mode to wait in if more bytes are needed. Only bytes
+    /// whose fate cannot change when more arrive are decided, so any
+    /// chunking gives the same result.
+    fn resync(&mut self, scanned: usize, prev: Option<u8>) -> Option<Mode> {
+        // The longest frame start, `123456789 <191>`, and the byte before it.
+        const TAIL: usize = 20;
+        let avail = &self.buf[self.start..];
+        let budget = self.config.max_record_len.saturating_sub(scanned);
+        let window = if self.finished {
+            avail.len()
+        } else {
+            avail.len().saturating_sub(TAIL)
+        };
+        let decided = window.min(budget);
+        let newline = memchr(b'\n', &avail[..decided]).map(|i| i + 1);
+        let frame = frame_start_in(avail, newline.unwrap_or(decided), prev);
+        let to = match frame.or(newline) {
+            Some(at) => at,
+            None if self.finished || scanned + decided >= self.config.max_record_len => decided,
+            None => {
+                let prev = decided.checked_sub(1).map(|i| avail[i]).or(prev);
+                let end = self.start + decided;
+                self.advance(end);
+                return Some(Mode::Resync {
+                    scanned: scanned + decided,
+                    prev,
+                });
+            }
+        };
+        self.line += memchr_iter(b'\n', &avail[..to]).count() as u64;
+        let end = self.start + to;
+        self.advance(end);
+        None
+    }
+
+    /// Reports an octet-counted frame whose count is wrong and resumes at `to`.
+    #[cold]
+    fn bad_count(&mut self, announced: usize, to: usize) -> OctetFrame {
+        let position = self.next_position();
+        self.line += memchr_iter(b'\n', &self.buf[self.start..to]).count() as u64;
+        self.advance(to);
+        OctetFrame::Done(Err(Error::new(
+            ErrorKind::BadOctetCount { announced },
+            position,
+        )))
+    }
+}
+
+/// The offset of a record start inside an octet-counted frame's bytes: a
+/// line that starts a record, or another RFC 6587 frame (`123 <14>`).
+fn embedded_start(frame: &[u8]) -> Option<usize> {
+    let line = memchr_iter(b'\n', frame)
+        .map(|i| i + 1)
+        .filter(|&i| i < frame.len())
+        .find(|&i| {
+            let rest = &frame[i..];
+            let window = &rest[..rest.len().min(SNIFF_LEN)];
+            let window = &window[..memchr(b'\n', window).unwrap_or(window.len())];
+            looks_like_record_start(window)
+        });
+    let limit = line.unwrap_or(frame.len());
+    frame_start(&frame[..limit]).or(line)
+}
+
+/// The first RFC 6587 frame start (`123 <14>`) in `s` after its first byte,
+/// not preceded by a digit.
+fn frame_start(s: &[u8]) -> Option<usize> {
+    frame_start_in(s, s.len(), None).filter(|&at| at > 0)
+}
+
+/// The first RFC 6587 frame start in `s` that begins before `limit` and is
+/// not preceded by a digit (`prev` is the byte before `s`, if known).
+fn frame_start_in(s: &[u8], limit: usize, prev: Option<u8>) -> Option<usize> {
+    let search = &s[..s.len().min(limit + 12)];
+    memchr_iter(b'<', search).find_map(|lt| {
+        if lt < 2 || s[lt - 1] != b' ' || !crate::syslog::has_pri(&s[lt..]) {
+            return None;
+        }
+        let digits = s[..lt - 1]
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        let at = lt - 1 - digits;
+        let before = at.checked_sub(1).map(|i| s[i]).or(prev);
+        let ok = digits > 0
+            && at < limit
+            && !before.is_some_and(|b| b.is_ascii_digit())
+            && octet_count_len(&s[at..]).is_some();
+        ok.then_some(at)
+    })
 }
 
 enum LineEnd {

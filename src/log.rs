@@ -149,8 +149,10 @@ impl Parser {
     /// With `true`, a record whose column count no known PAN-OS version
     /// writes for its type ([`Fit::Unlisted`]) is an error
     /// ([`ErrorKind::UnlistedFieldCount`]) rather than a `Log` whose
-    /// [`fit`](Log::fit) says so. Records with extra trailing columns still
-    /// parse. The default is `false`.
+    /// [`fit`](Log::fit) says so, and so is malformed CSV
+    /// ([`ErrorKind::MalformedCsv`]) rather than a `Log` whose
+    /// [`csv_flags`](Log::csv_flags) say so. Records with extra trailing
+    /// columns still parse. The default is `false`.
     ///
     /// # Example
     ///
@@ -339,6 +341,26 @@ fn build<'a>(
         return Err(Error::new(
             ErrorKind::NoLogType { count },
             position.with_field(3),
+        ));
+    }
+    // A trailing comma is an empty last field, which real PAN-OS lines have.
+    const MALFORMED: Flags = Flags::from_bits(
+        Flags::STRAY_QUOTE.bits()
+            | Flags::TRAILING_BYTES.bits()
+            | Flags::UNTERMINATED.bits()
+            | Flags::UNBALANCED_BRACE.bits(),
+    );
+    if opts.strict && csv_flags.intersects(MALFORMED) {
+        let field = spans.iter().position(|s| s.flags().intersects(MALFORMED));
+        let position = match field {
+            Some(f) => position.with_field(f),
+            None => position,
+        };
+        return Err(Error::new(
+            ErrorKind::MalformedCsv {
+                flags: csv_flags & MALFORMED,
+            },
+            position,
         ));
     }
     match schema.fit(count) {

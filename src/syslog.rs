@@ -562,6 +562,11 @@ pub fn looks_like_record_start(s: &[u8]) -> bool {
 
 /// An RFC 6587 octet-counting prefix (`MSG-LEN SP`, then the message's
 /// `<`) at the start of `s`: the announced length and the prefix's length.
+/// Whether `s` starts with a syslog PRI (`<14>`).
+pub(crate) fn has_pri(s: &[u8]) -> bool {
+    parse_pri(s).is_some()
+}
+
 pub(crate) fn octet_count_len(s: &[u8]) -> Option<(usize, usize)> {
     let digits = s.iter().take(10).take_while(|b| b.is_ascii_digit()).count();
     if digits == 0 || digits > 9 || s[0] == b'0' || s.get(digits..digits + 2) != Some(b" <") {

@@ -390,3 +390,80 @@ proptest! {
         prop_assert_eq!(got, want);
     }
 }
+
+// Octet counts that do not match their frames: one error, then the next
+// record, under any chunking (checked by `check`).
+case!(
+    octet_count_too_large_stops_at_the_next_frame,
+    b"30 <14>1 - - - - - - 1,a11 <14>1 - 1,b",
+    [
+        err("BadOctetCount { announced: 30 }", 1, 1, 0),
+        octet(b"<14>1 - 1,b", 2, 1, 24)
+    ]
+);
+case!(
+    octet_count_too_large_stops_at_the_next_line,
+    b"40 <14>1 - - - - - - 1,a\n1,2024/03/05 14:22:07,s,X\n",
+    [
+        err("BadOctetCount { announced: 40 }", 1, 1, 0),
+        rec(b"1,2024/03/05 14:22:07,s,X", 2, 2, 25)
+    ]
+);
+case!(
+    octet_count_too_small_drops_the_rest_of_its_message,
+    b"10 <14>1 - - - - - - 1,a,b,c11 <14>1 - 1,b\n",
+    [
+        err("BadOctetCount { announced: 10 }", 1, 1, 0),
+        octet(b"<14>1 - 1,b", 2, 1, 28)
+    ]
+);
+case!(
+    octet_count_too_small_then_newline,
+    b"10 <14>1 - - - - - - 1,a,b,c\n2,2024/03/05 14:22:07,s,X",
+    [
+        err("BadOctetCount { announced: 10 }", 1, 1, 0),
+        rec(b"2,2024/03/05 14:22:07,s,X", 2, 2, 29)
+    ]
+);
+case!(
+    octet_frames_back_to_back,
+    b"7 <14>1,a8 <14>1,bc",
+    [octet(b"<14>1,a", 1, 1, 0), octet(b"<14>1,bc", 2, 1, 9)]
+);
+case!(
+    bare_cr_before_a_record_ends_a_record,
+    b"1,2024/03/05 14:22:07,s,A\r1,2024/03/05 14:22:08,s,B",
+    [
+        rec(b"1,2024/03/05 14:22:07,s,A", 1, 1, 0),
+        rec(b"1,2024/03/05 14:22:08,s,B", 2, 2, 26)
+    ]
+);
+case!(
+    bare_cr_inside_a_record_is_content,
+    b"a\rb\n",
+    [rec(b"a\rb", 1, 1, 0)]
+);
+
+/// Regression (fuzz, framer): after a too-small octet count the framer
+/// dropped the rest of the message but kept up to a whole record limit of it
+/// buffered. It must hold no more than the limit plus 64 bytes.
+#[test]
+fn resync_after_a_bad_octet_count_keeps_memory_bounded() {
+    let mut framer = Framer::with_config(FramerConfig::new().max_record_len(64));
+    framer.push(b"10 <14>1 - - - - - - 1,a,b,c");
+    for _ in 0..1000 {
+        framer.push(b"no record starts in these bytes ");
+        let mut got = Vec::new();
+        drain(&mut framer, &mut got);
+        assert!(framer.buffered() <= 64 + 64, "{}", framer.buffered());
+    }
+    let artifact: &[u8] = b"\x97\x01\x02\x01\x0323 <1->1 -!- - - -\x1c- 1,x\n1,\"a\nb\",c\n1,\"untebmina\"ted\n122 <\xb9\x00\x00\x02\x00\x00\x00\x0014>1 - ,\n<";
+    for size in 1..8 {
+        let mut framer = Framer::with_config(FramerConfig::new().max_record_len(0x97));
+        for chunk in artifact.chunks(size) {
+            framer.push(chunk);
+            while framer.next_record().is_some() {}
+            assert!(framer.buffered() <= 0x97 + 64);
+        }
+    }
+}

@@ -594,13 +594,16 @@ fn short_records_are_errors_with_their_position() {
         .strict(true)
         .parse(cut.as_bytes())
         .unwrap_err();
-    assert!(matches!(
-        err.kind(),
-        ErrorKind::UnlistedFieldCount {
-            log_type: LogType::Traffic,
-            ..
-        }
-    ));
+    assert!(
+        matches!(
+            err.kind(),
+            ErrorKind::UnlistedFieldCount {
+                log_type: LogType::Traffic,
+                ..
+            }
+        ),
+        "{err}"
+    );
     for empty in [&b""[..], b"   ", b"<14>Mar  5 14:22:07 fw "] {
         let err = panlog::parse(empty).unwrap_err();
         assert!(
