@@ -108,6 +108,10 @@ pub enum ErrorKind {
         /// The length the frame's prefix announced.
         announced: usize,
     },
+    /// An XML API answer is not well-formed XML (or holds a node longer than
+    /// the record limit); the answer's reader stops.
+    #[error("malformed XML: {0}")]
+    Xml(String),
     /// The record has no CSV body: an empty line, or a syslog header with
     /// nothing after it.
     #[error("empty record: no log fields")]

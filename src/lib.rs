@@ -24,6 +24,7 @@ bytes ──► framing ──► syslog header ──► CSV splitter ──►
 | [`schema`] | one column table per log type (all 15) and the choice of layout by the record's own evidence ([`LogType`](schema::LogType), [`Schema`](schema::Schema)) |
 | [`log`] | the parsed record, [`Log`], made by a [`Parser`]: fields by name or index, typed getters, an owned form, serde |
 | [`value`] | typed values: ports, IPs, counters, PAN-OS timestamps in a caller-given zone, session flags, threat ids, documented words |
+| [`api`] | the XML API: the log query language and request parameters ([`Query`](api::Query), [`LogQuery`](api::LogQuery)), and with the `xml` feature its answers, entries read as [`Log`]s (`api::response::XmlReader`) |
 | [`ecs`] | Elastic Common Schema documents: the [`Mapping`](ecs::Mapping) seam, the default [`EcsMapping`](ecs::EcsMapping) and the seed corpus's [`SeedMapping`](ecs::SeedMapping) |
 | [`error`] | one [`Error`] with an [`ErrorKind`] and a [`Position`] (record, line, byte, field) |
 
@@ -84,10 +85,14 @@ limit plus one read buffer, whatever the input.
 
 # Crate features
 
-None yet: the crate's runtime dependencies are `memchr`, `serde`, `chrono`
-and `thiserror`.
+- `xml` (off by default): `api::response`, reading the XML API's answers
+  with `quick-xml`.
+
+Without features the crate's runtime dependencies are `memchr`, `serde`,
+`chrono` and `thiserror`.
 */
 
+pub mod api;
 pub mod csv;
 pub mod ecs;
 pub mod error;

@@ -237,12 +237,41 @@ impl Parser {
         let opts = Opts {
             tz: self.tz,
             strict: self.strict,
+            schema: None,
         };
         build(
             line,
             header,
             body,
             Cow::Borrowed(self.fields.spans()),
+            flags,
+            position,
+            opts,
+        )
+    }
+
+    /// Parses a header-less CSV line laid out in `schema`'s standard column
+    /// order (the XML API reader builds such lines), without detecting the
+    /// layout from the record.
+    #[cfg(feature = "xml")]
+    pub(crate) fn parse_as<'a>(
+        &'a mut self,
+        line: &'a [u8],
+        schema: Schema,
+        position: Position,
+    ) -> Result<Log<'a>, Error> {
+        let flags = self.splitter.split(line, &mut self.fields);
+        let opts = Opts {
+            tz: self.tz,
+            strict: self.strict,
+            schema: Some(schema),
+        };
+        let spans = Cow::Borrowed(self.fields.spans());
+        build(
+            line,
+            SyslogHeader::default(),
+            line,
+            spans,
             flags,
             position,
             opts,
@@ -311,6 +340,7 @@ pub fn parse(line: &[u8]) -> Result<Log<'_>, Error> {
         Opts {
             tz: UTC,
             strict: false,
+            schema: None,
         },
     )
 }
@@ -319,6 +349,8 @@ pub fn parse(line: &[u8]) -> Result<Log<'_>, Error> {
 struct Opts {
     tz: FixedOffset,
     strict: bool,
+    /// The schema to read the record with, instead of detecting it.
+    schema: Option<Schema>,
 }
 
 fn build<'a>(
@@ -335,7 +367,7 @@ fn build<'a>(
     }
     let count = spans.len();
     let column = |i: usize| spans.get(i).map_or(&b""[..], |s| s.bytes(body));
-    let schema = Schema::detect(count, column);
+    let schema = opts.schema.unwrap_or_else(|| Schema::detect(count, column));
     let log_type = schema.log_type();
     if log_type == LogType::Unknown && column(3).is_empty() {
         return Err(Error::new(
@@ -392,6 +424,7 @@ fn build<'a>(
         csv_flags,
         position,
         tz: opts.tz,
+        extra_names: &[],
     })
 }
 
@@ -434,6 +467,9 @@ pub struct Log<'a> {
     csv_flags: Flags,
     position: Position,
     tz: FixedOffset,
+    /// Names of the extra columns, when the source named them (XML API
+    /// fields the schema does not know); empty for CSV.
+    extra_names: &'a [String],
 }
 
 impl fmt::Debug for Log<'_> {
@@ -704,7 +740,20 @@ impl<'a> Log<'a> {
     /// ```
     #[must_use]
     pub fn field(&self, name: &str) -> Option<Field<'a>> {
-        self.field_at(self.schema.position(name)?)
+        self.field_at(self.index_of(name)?)
+    }
+
+    /// The column index of the field named `name`: its schema position, or
+    /// the index of a named extra column (XML API fields the schema lacks).
+    fn index_of(&self, name: &str) -> Option<usize> {
+        match self.schema.position(name) {
+            Some(i) => Some(i),
+            None if self.extra_names.is_empty() => None,
+            None => {
+                let k = self.extra_names.iter().position(|n| n == name)?;
+                Some(self.schema.len().min(self.len()) + k)
+            }
+        }
     }
 
     /// The text of the field named `name`, unescaped (invalid UTF-8
@@ -720,7 +769,7 @@ impl<'a> Log<'a> {
     /// ```
     #[must_use]
     pub fn get(&self, name: &str) -> Option<Cow<'a, str>> {
-        self.get_at(self.schema.position(name)?)
+        self.get_at(self.index_of(name)?)
     }
 
     /// The columns past the schema's last, in order: kept, never dropped.
@@ -735,6 +784,32 @@ impl<'a> Log<'a> {
     pub fn extra(&self) -> impl Iterator<Item = Field<'a>> + '_ {
         let start = self.schema.len().min(self.len());
         self.spans[start..].iter().map(|s| s.field(self.body))
+    }
+
+    /// The columns past the schema's last with their names, where the source
+    /// named them (an XML API entry's fields that the schema does not know);
+    /// `None` for unnamed CSV columns.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let log = panlog::parse(b"1,t,s,X,0,0,t,x").unwrap();
+    /// let extra: Vec<_> = log.extra_named().map(|(name, f)| (name, f.raw())).collect();
+    /// assert_eq!(extra, [(None, &b"x"[..])]);
+    /// ```
+    pub fn extra_named(&self) -> impl Iterator<Item = (Option<&'a str>, Field<'a>)> + '_ {
+        let names = self.extra_names;
+        self.extra()
+            .enumerate()
+            .map(move |(i, f)| (names.get(i).map(String::as_str), f))
+    }
+
+    /// The same record, with names for its extra columns, in order.
+    #[cfg(feature = "xml")]
+    #[must_use]
+    pub(crate) fn with_extra_names(mut self, names: &'a [String]) -> Log<'a> {
+        self.extra_names = names;
+        self
     }
 
     /// Every column, with its schema entry (`None` for extra columns).
@@ -769,7 +844,7 @@ impl<'a> Log<'a> {
     /// ```
     #[must_use]
     pub fn value(&self, name: &str) -> Option<Value<'a>> {
-        self.value_at(self.schema.position(name)?)
+        self.value_at(self.index_of(name)?)
     }
 
     /// The value at column `index`, as [`value`](Self::value); extra columns
@@ -794,7 +869,7 @@ impl<'a> Log<'a> {
         kind: ValueKind,
         parse: impl FnOnce(Cow<'a, str>, FixedOffset) -> Result<Option<T>, ValueError>,
     ) -> Result<Option<T>, Error> {
-        let Some(index) = self.schema.position(name) else {
+        let Some(index) = self.index_of(name) else {
             return Ok(None);
         };
         let Some(field) = self.field_at(index) else {
@@ -1085,6 +1160,7 @@ impl<'a> Log<'a> {
             csv_flags: self.csv_flags,
             position: self.position,
             tz: self.tz,
+            extra_names: self.extra_names.into(),
         }
     }
 }
@@ -1098,7 +1174,14 @@ impl Serialize for Log<'_> {
                 map.serialize_entry(spec.name, &value)?;
             }
         }
-        if self.len() > named {
+        for (name, field) in self.extra_named() {
+            if let Some(name) = name
+                && !field.is_empty()
+            {
+                map.serialize_entry(name, &field.to_str_lossy())?;
+            }
+        }
+        if self.extra().count() > self.extra_names.len() {
             map.serialize_entry("extra_columns", &Extra(self))?;
         }
         map.end()
@@ -1110,7 +1193,7 @@ struct Extra<'l, 'a>(&'l Log<'a>);
 impl Serialize for Extra<'_, '_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut seq = serializer.serialize_seq(None)?;
-        for field in self.0.extra() {
+        for field in self.0.extra().skip(self.0.extra_names.len()) {
             seq.serialize_element(&field.to_str_lossy())?;
         }
         seq.end()
@@ -1139,6 +1222,7 @@ pub struct OwnedLog {
     csv_flags: Flags,
     position: Position,
     tz: FixedOffset,
+    extra_names: Box<[String]>,
 }
 
 impl OwnedLog {
@@ -1159,6 +1243,7 @@ impl OwnedLog {
             csv_flags: self.csv_flags,
             position: self.position,
             tz: self.tz,
+            extra_names: &self.extra_names,
         }
     }
 }

@@ -7,6 +7,7 @@
 #![allow(unsafe_code)]
 
 use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use panlog::csv::{Fields, Splitter};
@@ -20,11 +21,24 @@ struct Counting;
 
 static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
 
+thread_local! {
+    /// Only the test's own thread is counted: the harness's threads may
+    /// allocate at any time (printing, timing) and must not make the count
+    /// flaky.
+    static COUNTED: Cell<bool> = const { Cell::new(false) };
+}
+
+fn count() {
+    if COUNTED.with(Cell::get) {
+        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+    }
+}
+
 // SAFETY: forwards every call to the system allocator unchanged; it only
 // counts allocations on the way.
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        count();
         // SAFETY: the caller's contract for `alloc` is passed on as is.
         unsafe { System.alloc(layout) }
     }
@@ -33,7 +47,7 @@ unsafe impl GlobalAlloc for Counting {
         unsafe { System.dealloc(ptr, layout) }
     }
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        count();
         // SAFETY: the caller's contract for `realloc` is passed on as is.
         unsafe { System.realloc(ptr, layout, new_size) }
     }
@@ -65,6 +79,7 @@ fn sample() -> Vec<u8> {
 // One test function, so no other test thread allocates while counting.
 #[test]
 fn no_allocation_per_record_once_warm() {
+    COUNTED.with(|c| c.set(true));
     framing_and_split();
     parse_and_typed_getters();
     ecs_to_json();

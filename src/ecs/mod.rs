@@ -407,7 +407,14 @@ impl Serialize for Rest<'_> {
                 Some(v) => map.serialize_entry(spec.name, &v)?,
             }
         }
-        if log.extra().next().is_some() {
+        for (name, field) in log.extra_named() {
+            if let Some(name) = name
+                && !field.is_empty()
+            {
+                map.serialize_entry(name, &field.to_str_lossy())?;
+            }
+        }
+        if log.extra_named().any(|(name, _)| name.is_none()) {
             map.serialize_entry("extra_columns", &ExtraColumns(log))?;
         }
         map.end()
@@ -441,7 +448,12 @@ struct ExtraColumns<'l, 'a>(&'l Log<'a>);
 
 impl Serialize for ExtraColumns<'_, '_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.extra().map(|f| f.to_str_lossy()))
+        serializer.collect_seq(
+            self.0
+                .extra_named()
+                .filter(|(name, _)| name.is_none())
+                .map(|(_, f)| f.to_str_lossy()),
+        )
     }
 }
 
