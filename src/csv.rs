@@ -905,9 +905,36 @@ impl Splitter {
                 }
             }
             // An unquoted field (or the rest of one): up to the next comma.
-            // Eight bytes at a time, taking every comma in the word before
-            // loading the next: PAN-OS fields are a few bytes long, so one
-            // load often ends several fields.
+            // 64 bytes at a time (a SIMD compare gives a bit per comma or
+            // quote), taking every comma of the block before loading the
+            // next: PAN-OS fields are a few bytes long, so one block ends
+            // about ten of them.
+            while let Some(block) = input.get(i..i + 64) {
+                let block: &[u8; 64] = block.try_into().unwrap_or(&[0; 64]);
+                let mut hits = crate::simd::comma_quote_mask(block);
+                while hits != 0 {
+                    let p = i + hits.trailing_zeros() as usize;
+                    hits &= hits - 1;
+                    if input[p] == b',' {
+                        fields.push(start, p, flags);
+                        flags = Flags::empty();
+                        start = p + 1;
+                        if braces && input.get(start) == Some(&b'{') {
+                            i = start;
+                            continue 'field;
+                        }
+                    } else if p == start {
+                        // A quote opening the field that a comma in this
+                        // block started.
+                        i = start;
+                        continue 'field;
+                    } else {
+                        flags |= Flags::STRAY_QUOTE;
+                    }
+                }
+                i += 64;
+            }
+            // Then eight bytes at a time, the same way.
             while let Some(chunk) = input.get(i..i + 8) {
                 let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
                 let mut hits = eq_bytes(word, COMMAS) | eq_bytes(word, QUOTES);

@@ -99,6 +99,7 @@ pub mod error;
 pub mod framing;
 pub mod log;
 pub mod schema;
+mod simd;
 pub mod syslog;
 pub mod value;
 

@@ -420,6 +420,7 @@ fn build<'a>(
         header,
         body,
         spans,
+        text: std::str::from_utf8(body).ok(),
         schema,
         csv_flags,
         position,
@@ -463,6 +464,9 @@ pub struct Log<'a> {
     header: SyslogHeader<'a>,
     body: &'a [u8],
     spans: Cow<'a, [Span]>,
+    /// The body as text, when it is UTF-8 (checked once per record, so
+    /// reading a field needs no check of its own).
+    text: Option<&'a str>,
     schema: Schema,
     csv_flags: Flags,
     position: Position,
@@ -724,8 +728,27 @@ impl<'a> Log<'a> {
     /// ```
     #[must_use]
     pub fn get_at(&self, index: usize) -> Option<Cow<'a, str>> {
-        let field = self.field_at(index)?;
-        (!field.is_empty()).then(|| field.to_str_lossy())
+        match self.str_at(index)? {
+            Ok(text) => Some(text),
+            Err(field) => Some(field.to_str_lossy()),
+        }
+    }
+
+    /// The text of column `index` (`None` if absent or empty), or the field
+    /// if it is not UTF-8.
+    fn str_at(&self, index: usize) -> Option<Result<Cow<'a, str>, Field<'a>>> {
+        let span = self.spans.get(index)?;
+        if span.is_empty() {
+            return None;
+        }
+        if let Some(text) = self.text
+            && !span.flags().contains(Flags::ESCAPED)
+            && let Some(s) = text.get(span.range())
+        {
+            return Some(Ok(Cow::Borrowed(s)));
+        }
+        let field = span.field(self.body);
+        Some(field.to_str().map_err(|_| field))
     }
 
     /// The raw field named `name`, if the schema has it and the record is
@@ -745,7 +768,7 @@ impl<'a> Log<'a> {
 
     /// The column index of the field named `name`: its schema position, or
     /// the index of a named extra column (XML API fields the schema lacks).
-    fn index_of(&self, name: &str) -> Option<usize> {
+    pub(crate) fn index_of(&self, name: &str) -> Option<usize> {
         match self.schema.position(name) {
             Some(i) => Some(i),
             None if self.extra_names.is_empty() => None,
@@ -869,15 +892,22 @@ impl<'a> Log<'a> {
         kind: ValueKind,
         parse: impl FnOnce(Cow<'a, str>, FixedOffset) -> Result<Option<T>, ValueError>,
     ) -> Result<Option<T>, Error> {
-        let Some(index) = self.index_of(name) else {
-            return Ok(None);
-        };
-        let Some(field) = self.field_at(index) else {
-            return Ok(None);
-        };
-        if field.is_empty() {
-            return Ok(None);
+        match self.index_of(name) {
+            Some(index) => self.typed_at(index, kind, parse),
+            None => Ok(None),
         }
+    }
+
+    /// A typed read of column `index` (see the typed getters).
+    pub(crate) fn typed_at<T>(
+        &self,
+        index: usize,
+        kind: ValueKind,
+        parse: impl FnOnce(Cow<'a, str>, FixedOffset) -> Result<Option<T>, ValueError>,
+    ) -> Result<Option<T>, Error> {
+        let (Some(field), Some(text)) = (self.field_at(index), self.str_at(index)) else {
+            return Ok(None);
+        };
         let invalid = |error| {
             let raw = field.raw();
             let text = String::from_utf8_lossy(&raw[..raw.len().min(64)]).into_owned();
@@ -890,7 +920,7 @@ impl<'a> Log<'a> {
             };
             Error::new(kind, self.position.with_field(index))
         };
-        let text = field.to_str().map_err(|_| invalid(ValueError::NotUtf8))?;
+        let text = text.map_err(|_| invalid(ValueError::NotUtf8))?;
         parse(text, self.tz).map_err(invalid)
     }
 
@@ -1239,6 +1269,7 @@ impl OwnedLog {
             header,
             body: &self.record[self.body_start..],
             spans: Cow::Borrowed(&self.spans),
+            text: std::str::from_utf8(&self.record[self.body_start..]).ok(),
             schema: self.schema,
             csv_flags: self.csv_flags,
             position: self.position,

@@ -410,8 +410,9 @@ struct TypeDef {
     /// Every column the type has ever had: the newest layout's, in wire
     /// order, then the ones only a variant has.
     columns: &'static [FieldSpec],
-    /// Indexes into `columns`, sorted by name, for lookups by name.
-    by_name: &'static [u8],
+    /// An open-addressing hash table of `columns` by name: lookups by name
+    /// are on every typed read, so they hash rather than search.
+    table: &'static [u8; TABLE],
     /// The column counts documented or observed for some version.
     known_counts: &'static [u16],
     /// `layouts[0]` is the standard layout.
@@ -594,11 +595,17 @@ impl Schema {
 
     fn pool_index(&self, name: &str) -> Option<usize> {
         let columns = self.def.columns;
-        self.def
-            .by_name
-            .binary_search_by(|&i| columns[usize::from(i)].name.cmp(name))
-            .ok()
-            .map(|i| usize::from(self.def.by_name[i]))
+        let mut slot = hash(name.as_bytes()) as usize;
+        // The table is never full, so a probe ends at an empty slot.
+        for _ in 0..TABLE {
+            slot &= TABLE - 1;
+            match self.def.table[slot] {
+                ABSENT => return None,
+                i if columns[usize::from(i)].name == name => return Some(usize::from(i)),
+                _ => slot += 1,
+            }
+        }
+        None
     }
 
     /// The layout's columns, in wire order.
@@ -784,6 +791,38 @@ const fn str_cmp(a: &str, b: &str) -> i32 {
     a.len() as i32 - b.len() as i32
 }
 
+/// The size of a name table: a power of two, at most three quarters full
+/// with the largest column pool (TRAFFIC's 130).
+const TABLE: usize = 256;
+
+/// FNV-1a, 32 bits.
+const fn hash(name: &[u8]) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    let mut i = 0;
+    while i < name.len() {
+        h ^= name[i] as u32;
+        h = h.wrapping_mul(0x0100_0193);
+        i += 1;
+    }
+    h
+}
+
+/// The hash table of `columns` by name (linear probing).
+const fn name_table(columns: &[FieldSpec]) -> [u8; TABLE] {
+    assert!(columns.len() * 4 <= TABLE * 3);
+    let mut table = [ABSENT; TABLE];
+    let mut i = 0;
+    while i < columns.len() {
+        let mut slot = hash(columns[i].name.as_bytes()) as usize & (TABLE - 1);
+        while table[slot] != ABSENT {
+            slot = (slot + 1) & (TABLE - 1);
+        }
+        table[slot] = i as u8;
+        i += 1;
+    }
+    table
+}
+
 /// Indexes of `columns` sorted by name; the build fails on a duplicate name.
 const fn by_name<const N: usize>(columns: &[FieldSpec]) -> [u8; N] {
     assert!(N == columns.len() && N < ABSENT as usize);
@@ -871,10 +910,12 @@ const fn standard(len: usize) -> LayoutDef {
 
 macro_rules! type_def {
     ($def:ident, $ty:expr, $cols:expr, $wire_len:expr, counts: $counts:expr, layouts: [$($layout:expr),*]) => {
+        // The build fails if two columns share a name.
+        const _: [u8; $cols.len()] = by_name::<{ $cols.len() }>($cols);
         static $def: TypeDef = TypeDef {
             log_type: $ty,
             columns: $cols,
-            by_name: &by_name::<{ $cols.len() }>($cols),
+            table: &name_table($cols),
             known_counts: &$counts,
             layouts: &[standard($wire_len) $(, $layout)*],
         };

@@ -1057,9 +1057,9 @@ impl Serialize for Value<'_> {
             Value::Int(n) => serializer.serialize_i64(*n),
             Value::UInt(n) => serializer.serialize_u64(*n),
             Value::Port(p) => p.serialize(serializer),
-            Value::Ip(ip) => serializer.collect_str(ip),
-            Value::Hex(n) => serializer.collect_str(&format_args!("{n:#x}")),
-            Value::Timestamp(t) => serializer.collect_str(&Rfc3339(t)),
+            Value::Ip(ip) => ip.serialize(serializer),
+            Value::Hex(n) => serializer.serialize_str(hex_str(*n, &mut [0; 18])),
+            Value::Timestamp(t) => Rfc3339(t).serialize(serializer),
             Value::ThreatId(t) => t.serialize(serializer),
         }
     }
@@ -1068,34 +1068,106 @@ impl Serialize for Value<'_> {
 /// RFC 3339 with as many fractional digits as the time has.
 pub(crate) struct Rfc3339<'t>(pub(crate) &'t DateTime<FixedOffset>);
 
-impl fmt::Display for Rfc3339<'_> {
-    // Written by hand: chrono's `format` builds a `String` to support padding,
-    // and serializing a time must not allocate.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let t = self.0;
-        write!(
-            f,
-            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
-            t.year(),
-            t.month(),
-            t.day(),
-            t.hour(),
-            t.minute(),
-            t.second()
-        )?;
-        let nanos = t.nanosecond() % 1_000_000_000;
-        if nanos != 0 {
-            if nanos.is_multiple_of(1_000_000) {
-                write!(f, ".{:03}", nanos / 1_000_000)?;
-            } else if nanos.is_multiple_of(1_000) {
-                write!(f, ".{:06}", nanos / 1_000)?;
-            } else {
-                write!(f, ".{nanos:09}")?;
+impl Rfc3339<'_> {
+    /// The text, written into `buf`: `2024-03-05T14:22:07.118+01:00`.
+    /// By hand, not with `write!`: this is on every document's path, and
+    /// chrono's `format` builds a `String`.
+    pub(crate) fn write<'b>(&self, buf: &'b mut [u8; 40]) -> &'b str {
+        /// `digits` decimal digits of `value` at `*n`, then `sep` (if not 0).
+        fn put(buf: &mut [u8; 40], n: &mut usize, digits: u32, value: u32, sep: u8) {
+            let mut v = value;
+            for k in (0..digits as usize).rev() {
+                buf[*n + k] = b'0' + (v % 10) as u8;
+                v /= 10;
+            }
+            *n += digits as usize;
+            if sep != 0 {
+                buf[*n] = sep;
+                *n += 1;
             }
         }
-        let offset = t.offset().local_minus_utc();
-        let sign = if offset < 0 { '-' } else { '+' };
+        let t = self.0.naive_local();
+        let mut n = 0;
+        let year = t.year().clamp(0, 9999) as u32;
+        put(buf, &mut n, 4, year, b'-');
+        put(buf, &mut n, 2, t.month(), b'-');
+        put(buf, &mut n, 2, t.day(), b'T');
+        put(buf, &mut n, 2, t.hour(), b':');
+        put(buf, &mut n, 2, t.minute(), b':');
+        put(buf, &mut n, 2, t.second(), 0);
+        let nanos = t.nanosecond() % 1_000_000_000;
+        if nanos != 0 {
+            buf[n] = b'.';
+            n += 1;
+            let (digits, value) = if nanos.is_multiple_of(1_000_000) {
+                (3, nanos / 1_000_000)
+            } else if nanos.is_multiple_of(1_000) {
+                (6, nanos / 1_000)
+            } else {
+                (9, nanos)
+            };
+            put(buf, &mut n, digits, value, 0);
+        }
+        let offset = self.0.offset().local_minus_utc();
+        buf[n] = if offset < 0 { b'-' } else { b'+' };
+        n += 1;
         let offset = offset.unsigned_abs();
-        write!(f, "{sign}{:02}:{:02}", offset / 3600, offset / 60 % 60)
+        put(buf, &mut n, 2, offset / 3600, b':');
+        put(buf, &mut n, 2, offset / 60 % 60, 0);
+        // Every byte written is ASCII.
+        std::str::from_utf8(&buf[..n]).unwrap_or_default()
+    }
+}
+
+impl fmt::Display for Rfc3339<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.write(&mut [0; 40]))
+    }
+}
+
+impl Serialize for Rfc3339<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.write(&mut [0; 40]))
+    }
+}
+
+/// `0x` and lower-case hex digits, written into `buf`.
+pub(crate) fn hex_str(n: u64, buf: &mut [u8; 18]) -> &str {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let len = ((64 - n.leading_zeros()).div_ceil(4)).max(1) as usize;
+    buf[0] = b'0';
+    buf[1] = b'x';
+    for k in 0..len {
+        buf[1 + len - k] = DIGITS[((n >> (4 * k)) & 0xf) as usize];
+    }
+    std::str::from_utf8(&buf[..2 + len]).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hex_and_time_text() {
+        for (n, text) in [
+            (0, "0x0"),
+            (0x40041c, "0x40041c"),
+            (u64::MAX, "0xffffffffffffffff"),
+            (1 << 63, "0x8000000000000000"),
+        ] {
+            assert_eq!(hex_str(n, &mut [0; 18]), text);
+            assert_eq!(format!("{n:#x}"), text);
+        }
+        let tz = FixedOffset::west_opt(9 * 3600 + 30 * 60).unwrap();
+        for text in [
+            "2024-03-05T14:22:07-09:30",
+            "0001-01-01T00:00:00.000000001-09:30",
+            "2024-03-05T14:22:07.118-09:30",
+            "2024-03-05T14:22:07.000118-09:30",
+        ] {
+            let t = parse_timestamp(text, tz).unwrap();
+            assert_eq!(Rfc3339(&t).to_string(), text);
+            assert_eq!(chrono::DateTime::parse_from_rfc3339(text).unwrap(), t);
+        }
     }
 }

@@ -435,7 +435,8 @@ fn threat<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {
         ("wildfire", "wildfire_verdict"),
         ("wildfire-virus", "wildfire_virus_detected"),
     ];
-    let is = |word: &str| subtype_is(cx, word);
+    let sub = cx.peek("subtype");
+    let is = |word: &str| sub.as_deref().is_some_and(|s| s.eq_ignore_ascii_case(word));
     if is("virus") || is("wildfire-virus") || is("spyware") || is("ml-virus") {
         doc.event.category.push("malware");
     }

@@ -504,9 +504,16 @@ impl<'l, 'a> Ctx<'l, 'a> {
         }
     }
 
-    fn take<T>(&mut self, name: &str, read: impl FnOnce(&Log<'a>) -> Option<T>) -> Option<T> {
-        let pos = self.log.schema().position(name)?;
-        let value = read(self.log);
+    /// Reads column `name` as `kind` with `parse`; a value that reads is
+    /// taken. One name lookup per read.
+    fn take<T>(
+        &mut self,
+        name: &str,
+        kind: ValueKind,
+        parse: impl FnOnce(Cow<'a, str>, FixedOffset) -> Result<Option<T>, value::ValueError>,
+    ) -> Option<T> {
+        let pos = self.log.index_of(name)?;
+        let value = self.log.typed_at(pos, kind, parse).ok().flatten();
         if value.is_some() {
             self.used.insert(pos);
         }
@@ -516,25 +523,17 @@ impl<'l, 'a> Ctx<'l, 'a> {
     /// Marks a column as taken without reading it (it is null: `N/A`, a
     /// placeholder time, or shown elsewhere).
     pub(crate) fn mark(&mut self, name: &str) {
-        if let Some(pos) = self.log.schema().position(name) {
+        if let Some(pos) = self.log.index_of(name) {
             self.used.insert(pos);
         }
     }
 
     /// The column's text, unless empty or `N/A` (which count as taken).
     pub(crate) fn text(&mut self, name: &str) -> Option<Cow<'a, str>> {
-        let text = self.log.get(name);
-        match text {
-            Some(t) if !is_na(&t) => {
-                self.mark(name);
-                Some(t)
-            }
-            Some(_) => {
-                self.mark(name);
-                None
-            }
-            None => None,
-        }
+        let pos = self.log.index_of(name)?;
+        let text = self.log.get_at(pos)?;
+        self.used.insert(pos);
+        (!is_na(&text)).then_some(text)
     }
 
     /// The column's text without taking it.
@@ -543,31 +542,31 @@ impl<'l, 'a> Ctx<'l, 'a> {
     }
 
     pub(crate) fn ip(&mut self, name: &str) -> Option<IpAddr> {
-        self.take(name, |l| l.ip(name).ok().flatten())
+        self.take(name, ValueKind::Ip, |t, _| value::parse_ip(&t).map(Some))
     }
 
     pub(crate) fn u64(&mut self, name: &str) -> Option<u64> {
-        self.take(name, |l| l.u64(name).ok().flatten())
+        self.take(name, ValueKind::Int, |t, _| value::parse_u64(&t).map(Some))
     }
 
     pub(crate) fn port(&mut self, name: &str) -> Option<u32> {
-        self.take(name, |l| l.port(name).ok().flatten().map(|p| p.get()))
+        self.take(name, ValueKind::Port, |t, _| {
+            value::parse_port(&t).map(|p| Some(p.get()))
+        })
     }
 
     /// A time; a placeholder (1969/1970) is null and counts as taken.
     pub(crate) fn time(&mut self, name: &str) -> Option<DateTime<FixedOffset>> {
-        match self.log.timestamp(name) {
+        let pos = self.log.index_of(name)?;
+        let read = self.log.typed_at(pos, ValueKind::Timestamp, |t, tz| {
+            value::parse_timestamp(&t, tz).map(Some)
+        });
+        match read {
             Ok(Some(t)) => {
-                self.mark(name);
-                Some(t)
+                self.used.insert(pos);
+                (!value::is_placeholder(&t)).then_some(t)
             }
-            Ok(None) => {
-                if self.log.field(name).is_some_and(|f| !f.is_empty()) {
-                    self.mark(name);
-                }
-                None
-            }
-            Err(_) => None,
+            _ => None,
         }
     }
 }

@@ -230,7 +230,7 @@ pub struct Time(pub DateTime<FixedOffset>);
 
 impl Serialize for Time {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(&Rfc3339(&self.0))
+        Rfc3339(&self.0).serialize(serializer)
     }
 }
 
