@@ -1,0 +1,146 @@
+//! Reading a 1 GB input holds memory flat: the reader's heap is bounded by
+//! the record limit and one read buffer, whatever the input's size, and a
+//! stream of overlong records does not grow it either.
+#![allow(unsafe_code)] // the peak-tracking allocator below, and only it
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+use std::io::{BufReader, Read};
+use std::sync::atomic::{AtomicIsize, Ordering};
+
+use panlog::ecs::{EcsMapping, Mapping};
+use panlog::framing::LogReader;
+
+#[path = "common/lines.rs"]
+mod lines;
+
+struct Peak;
+
+static LIVE: AtomicIsize = AtomicIsize::new(0);
+static PEAK: AtomicIsize = AtomicIsize::new(0);
+
+thread_local! {
+    /// Only the test's thread is tracked (the harness allocates too).
+    static TRACKED: Cell<bool> = const { Cell::new(false) };
+}
+
+fn track(delta: isize) {
+    if TRACKED.with(Cell::get) {
+        let live = LIVE.fetch_add(delta, Ordering::Relaxed) + delta;
+        PEAK.fetch_max(live, Ordering::Relaxed);
+    }
+}
+
+// SAFETY: forwards every call to the system allocator unchanged, only
+// counting bytes on the way.
+unsafe impl GlobalAlloc for Peak {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        track(layout.size() as isize);
+        // SAFETY: the caller's contract for `alloc` is passed on as is.
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        track(-(layout.size() as isize));
+        // SAFETY: `ptr` came from `System.alloc` with this layout.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        track(new_size as isize - layout.size() as isize);
+        // SAFETY: the caller's contract for `realloc` is passed on as is.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Peak = Peak;
+
+/// `total` bytes: `unit` over and over, produced as they are read.
+struct Repeat<'u> {
+    unit: &'u [u8],
+    at: usize,
+    left: u64,
+}
+
+impl Read for Repeat<'_> {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        let n = (self.unit.len() - self.at)
+            .min(out.len())
+            .min(self.left as usize);
+        out[..n].copy_from_slice(&self.unit[self.at..self.at + n]);
+        self.at = (self.at + n) % self.unit.len();
+        self.left -= n as u64;
+        Ok(n)
+    }
+}
+
+fn measure(unit: &[u8], total: u64, ecs: bool) -> (u64, u64, isize) {
+    let input = BufReader::with_capacity(
+        64 * 1024,
+        Repeat {
+            unit,
+            at: 0,
+            left: total,
+        },
+    );
+    let mut reader = LogReader::new(input);
+    let mapping = EcsMapping::new();
+    let mut out = Vec::with_capacity(64 * 1024);
+    TRACKED.with(|t| t.set(true));
+    let base = LIVE.load(Ordering::Relaxed);
+    PEAK.store(base, Ordering::Relaxed);
+    let (mut logs, mut errors) = (0, 0);
+    while let Some(log) = reader.next_log() {
+        match log {
+            Ok(log) => {
+                if ecs {
+                    out.clear();
+                    serde_json::to_writer(&mut out, &mapping.map(&log)).unwrap();
+                }
+                logs += 1;
+            }
+            Err(_) => errors += 1,
+        }
+    }
+    TRACKED.with(|t| t.set(false));
+    (logs, errors, PEAK.load(Ordering::Relaxed) - base)
+}
+
+// One test function: the measurements must not overlap.
+#[test]
+fn a_gigabyte_holds_memory_flat() {
+    let mut unit = Vec::new();
+    for case in lines::CASES {
+        unit.extend_from_slice(b"<14>Mar  5 14:22:07 fw-1 ");
+        unit.extend_from_slice(case.line.as_bytes());
+        unit.push(b'\n');
+    }
+    let per_unit = lines::CASES.len() as u64;
+    let gigabyte = 1 << 30;
+    let units = gigabyte / unit.len() as u64;
+    let total = units * unit.len() as u64;
+    let (logs, errors, peak) = measure(&unit, total, false);
+    assert_eq!((logs, errors), (units * per_unit, 0));
+    // The 64 KiB read buffer was allocated before measuring; the framer's
+    // buffer and the field spans are what grows, once.
+    eprintln!("1 GiB, {logs} logs: peak heap growth {peak} bytes");
+    assert!(peak < 256 * 1024, "peak heap over 1 GiB: {peak} bytes");
+
+    // The same with ECS conversion and JSON, over 64 MiB.
+    let total = (64 << 20) / unit.len() as u64 * unit.len() as u64;
+    let (logs, _, peak) = measure(&unit, total, true);
+    assert!(logs > 0);
+    eprintln!("64 MiB to ECS JSON, {logs} logs: peak heap growth {peak} bytes");
+    assert!(peak < 256 * 1024, "peak heap with ECS: {peak} bytes");
+
+    // 256 MiB of records too long to keep (1 MiB each, no newline inside):
+    // skipped as they stream by, never buffered whole.
+    let mut long = vec![b'x'; 1 << 20];
+    long.push(b'\n');
+    let (logs, errors, peak) = measure(&long, 256 << 20, false);
+    assert_eq!((logs, errors), (0, 256));
+    eprintln!("256 MiB of 1 MiB records: peak heap growth {peak} bytes");
+    assert!(
+        peak < 256 * 1024,
+        "peak heap over overlong records: {peak} bytes"
+    );
+}
