@@ -605,3 +605,32 @@ fn escaped_quotes_in_vendor_fields_are_unescaped() {
     );
     assert_eq!(doc["panw"]["panos"]["seqno"], 4411);
 }
+
+#[test]
+fn decryption_tls_fields() {
+    let doc = ecs(case("DECRYPTION_11_1"));
+    assert_eq!(doc["tls"]["version_protocol"], "tls");
+    assert_eq!(doc["tls"]["version"], "1.2");
+    assert_eq!(doc["tls"]["curve"], "secp256r1");
+    assert_eq!(doc["tls"]["client"]["server_name"], "example.com");
+    let x509 = &doc["tls"]["server"]["x509"];
+    assert_eq!(x509["subject"]["common_name"], json!(["example.com"]));
+    assert_eq!(x509["issuer"]["common_name"], json!(["Example CA"]));
+    assert_eq!(x509["not_after"], "2025-01-01T00:00:00+00:00");
+    assert_eq!(x509["serial_number"], "0a1b2c");
+    assert_eq!(x509["public_key_size"], 2048);
+    assert_eq!(
+        doc["tls"]["server"]["hash"]["md5"],
+        "d41d8cd98f00b204e9800998ecf8427e"
+    );
+    assert_eq!(
+        doc["error"]["message"],
+        "certificate expired, chain incomplete"
+    );
+    assert_eq!(doc["event"]["outcome"], "failure");
+    // Taken columns are not repeated under panw.panos.
+    for name in ["sni", "cn", "fingerprint", "tls_version", "error"] {
+        assert!(doc["panw"]["panos"].get(name).is_none(), "{name}");
+    }
+    assert_eq!(doc["panw"]["panos"]["tls_enc"], "AES_128_GCM");
+}

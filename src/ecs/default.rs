@@ -90,6 +90,8 @@ impl Mapping for EcsMapping {
             http: Default::default(),
             user_agent: Default::default(),
             email: Default::default(),
+            tls: Default::default(),
+            error: Default::default(),
             related: Default::default(),
             panw: Panw {
                 panos: Panos {
@@ -585,8 +587,64 @@ fn decryption<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {
     doc.event.kind = Some("event");
     doc.event.category.push("network");
     doc.event.type_.push("connection");
-    let failed = cx.peek("error").is_some();
-    doc.event.outcome = Some(if failed { "failure" } else { "success" });
+    doc.error.message = cx.text("error");
+    doc.event.outcome = Some(if doc.error.message.is_some() {
+        "failure"
+    } else {
+        "success"
+    });
+    // `TLS1.2` → protocol `tls`, version `1.2`.
+    if let Some(version) = cx.peek("tls_version") {
+        let split = ["TLS", "SSL"].iter().find_map(|p| {
+            let head = version.get(..3)?;
+            if !head.eq_ignore_ascii_case(p) {
+                return None;
+            }
+            let rest = version[3..].trim_start_matches(['v', 'V', ' ']);
+            (!rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit() || b == b'.'))
+                .then_some((*p, rest.len()))
+        });
+        if let Some((protocol, len)) = split {
+            doc.tls.version_protocol = Some(if protocol == "TLS" { "tls" } else { "ssl" });
+            doc.tls.version = Some(match &version {
+                Cow::Borrowed(s) => Cow::Borrowed(&s[s.len() - len..]),
+                Cow::Owned(s) => Cow::Owned(s[s.len() - len..].to_owned()),
+            });
+            cx.mark("tls_version");
+        }
+    }
+    doc.tls.curve = cx.text("ec_curve");
+    doc.tls.client.server_name = cx.text("sni");
+    let x509 = &mut doc.tls.server.x509;
+    if let Some(cn) = cx.text("cn") {
+        x509.subject.common_name.push(cn);
+    }
+    if let Some(cn) = cx.text("issuer_cn") {
+        x509.issuer.common_name.push(cn);
+    }
+    x509.not_before = cx.time("notbefore").map(Time);
+    x509.not_after = cx.time("notafter").map(Time);
+    x509.serial_number = cx.text("cert_serial");
+    x509.public_key_size = cx.u64("cert_size");
+    if let Some(fingerprint) = cx.peek("fingerprint") {
+        let hash = &mut doc.tls.server.hash;
+        let slot = match fingerprint.len() {
+            32 => Some(&mut hash.md5),
+            40 => Some(&mut hash.sha1),
+            64 => Some(&mut hash.sha256),
+            _ => None,
+        };
+        if let Some(slot) = slot
+            && fingerprint.bytes().all(|b| b.is_ascii_hexdigit())
+        {
+            doc.related.hash.push(fingerprint.clone());
+            *slot = Some(fingerprint);
+            cx.mark("fingerprint");
+        }
+    }
+    if let Some(sni) = &doc.tls.client.server_name {
+        doc.related.hosts.push(sni.clone());
+    }
 }
 
 fn tunnel_like<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {

@@ -174,6 +174,12 @@ pub struct EcsEvent<'a> {
     /// `email.*`.
     #[serde(skip_serializing_if = "IsEmpty::is_empty")]
     pub email: Email<'a>,
+    /// `tls.*`.
+    #[serde(skip_serializing_if = "IsEmpty::is_empty")]
+    pub tls: Tls<'a>,
+    /// `error.*`.
+    #[serde(skip_serializing_if = "IsEmpty::is_empty")]
+    pub error: ErrorFields<'a>,
     /// `related.*`.
     #[serde(skip_serializing_if = "IsEmpty::is_empty")]
     pub related: Related<'a>,

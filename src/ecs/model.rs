@@ -600,3 +600,73 @@ field_set! {
         hash: Inline<Text<'a>, 2>,
     }
 }
+
+field_set! {
+    /// `*.x509.subject` / `*.x509.issuer`.
+    X509Name<'a> {
+        /// `*.common_name`.
+        common_name: Inline<Text<'a>, 1>,
+    }
+}
+
+field_set! {
+    /// `tls.server.x509.*`: the server certificate.
+    X509<'a> {
+        /// `*.subject`.
+        subject: X509Name<'a>,
+        /// `*.issuer`.
+        issuer: X509Name<'a>,
+        /// `*.not_before`.
+        not_before: Option<Time>,
+        /// `*.not_after`.
+        not_after: Option<Time>,
+        /// `*.serial_number`.
+        serial_number: Option<Text<'a>>,
+        /// `*.public_key_size`.
+        public_key_size: Option<u64>,
+        /// `*.version_number`.
+        version_number: Option<Text<'a>>,
+    }
+}
+
+field_set! {
+    /// `tls.server.*`.
+    TlsServer<'a> {
+        /// `tls.server.x509`.
+        x509: X509<'a>,
+        /// `tls.server.hash`: the certificate fingerprint, by its length.
+        hash: Hash<'a>,
+    }
+}
+
+field_set! {
+    /// `tls.client.*`.
+    TlsClient<'a> {
+        /// `tls.client.server_name`: the SNI.
+        server_name: Option<Text<'a>>,
+    }
+}
+
+field_set! {
+    /// `tls.*` (DECRYPTION).
+    Tls<'a> {
+        /// `tls.version_protocol`: `tls` or `ssl`.
+        version_protocol: Option<&'static str>,
+        /// `tls.version`: `1.2`, `1.3`, ...
+        version: Option<Text<'a>>,
+        /// `tls.curve`.
+        curve: Option<Text<'a>>,
+        /// `tls.client`.
+        client: TlsClient<'a>,
+        /// `tls.server`.
+        server: TlsServer<'a>,
+    }
+}
+
+field_set! {
+    /// `error.*`.
+    ErrorFields<'a> {
+        /// `error.message`.
+        message: Option<Text<'a>>,
+    }
+}
