@@ -180,7 +180,9 @@ impl Head {
 /// [`next_log`](XmlReader::next_log) reads the entries one by one. An entry
 /// that cannot become a record (no `<type>`, too few fields for its type) is
 /// an `Err` and the reader goes on; malformed XML ends the answer with an
-/// `Err` (there is no next record to resume at).
+/// `Err` (there is no next record to resume at). Positions count entries as
+/// records and give the entry's byte offset in the answer (`line` is 1: the
+/// reader does not count lines).
 #[derive(Debug)]
 pub struct XmlReader<R> {
     xml: quick_xml::Reader<Bounded<R>>,
