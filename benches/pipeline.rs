@@ -19,7 +19,7 @@ use std::hint::black_box;
 use std::net::IpAddr;
 
 use chrono::NaiveDateTime;
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{Criterion, Throughput, criterion_group};
 use panlog::Parser;
 use panlog::ecs::{EcsMapping, Mapping};
 use panlog::framing::LogReader;
@@ -28,6 +28,8 @@ use panlog::syslog::SyslogHeader;
 
 #[path = "common/corpus.rs"]
 mod corpus;
+#[path = "common/ratios.rs"]
+mod ratios;
 
 const RECORDS: usize = 10_000;
 
@@ -415,4 +417,30 @@ fn stream(c: &mut Criterion) {
 }
 
 criterion_group!(benches, parse, ecs_json, stream);
-criterion_main!(benches);
+
+fn main() {
+    benches();
+    criterion::Criterion::default()
+        .configure_from_args()
+        .final_summary();
+    ratios::print(
+        "parse",
+        &[("panlog Parser + typed getters", "csv crate + hand typing")],
+    );
+    let peer = "csv crate + match + json!";
+    ratios::print(
+        "ecs_json",
+        &[
+            ("panlog bytes -> core-fields JSON (custom Mapping)", peer),
+            ("panlog bytes -> ECS JSON", peer),
+            ("panlog bytes -> ECS JSON, no event.original", peer),
+        ],
+    );
+    ratios::print(
+        "stream",
+        &[(
+            "panlog LogReader::next_log",
+            "csv::Reader::read_byte_record",
+        )],
+    );
+}

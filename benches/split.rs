@@ -5,7 +5,7 @@
 //! Each timed closure asserts the record and field counts it produced.
 //! Run: `cargo bench --bench split`.
 
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{Criterion, Throughput, criterion_group};
 use std::hint::black_box;
 
 use panlog::csv::{Fields, Splitter};
@@ -13,6 +13,8 @@ use panlog::framing::Framer;
 
 #[path = "common/corpus.rs"]
 mod corpus;
+#[path = "common/ratios.rs"]
+mod ratios;
 
 const RECORDS: usize = 10_000;
 
@@ -127,4 +129,18 @@ fn split(c: &mut Criterion) {
 }
 
 criterion_group!(benches, split);
-criterion_main!(benches);
+
+fn main() {
+    benches();
+    criterion::Criterion::default()
+        .configure_from_args()
+        .final_summary();
+    ratios::print(
+        "split",
+        &[
+            ("panlog split (lines)", "csv_core::read_record"),
+            ("panlog framer+split", "csv_core::read_record"),
+            ("panlog framer+split", "csv::read_byte_record"),
+        ],
+    );
+}
