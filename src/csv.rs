@@ -724,6 +724,11 @@ impl Fields {
         self.flags = Flags::empty();
     }
 
+    /// The spans, taking them out of the buffer.
+    pub(crate) fn into_spans(self) -> Vec<Span> {
+        self.spans
+    }
+
     #[inline]
     fn push(&mut self, start: usize, end: usize, flags: Flags) {
         // `split` only sees records of at most `MAX_RECORD` bytes, so the
@@ -911,52 +916,21 @@ impl Splitter {
             // about ten of them.
             while let Some(block) = input.get(i..i + 64) {
                 let block: &[u8; 64] = block.try_into().unwrap_or(&[0; 64]);
-                let mut hits = crate::simd::comma_quote_mask(block);
-                while hits != 0 {
-                    let p = i + hits.trailing_zeros() as usize;
-                    hits &= hits - 1;
-                    if input[p] == b',' {
-                        fields.push(start, p, flags);
-                        flags = Flags::empty();
-                        start = p + 1;
-                        if braces && input.get(start) == Some(&b'{') {
-                            i = start;
-                            continue 'field;
-                        }
-                    } else if p == start {
-                        // A quote opening the field that a comma in this
-                        // block started.
-                        i = start;
-                        continue 'field;
-                    } else {
-                        flags |= Flags::STRAY_QUOTE;
-                    }
+                let hits = crate::simd::comma_quote_mask(block);
+                if take_hits(input, hits, i, 0, braces, fields, &mut start, &mut flags) {
+                    i = start;
+                    continue 'field;
                 }
                 i += 64;
             }
-            // Then eight bytes at a time, the same way.
+            // Then eight bytes at a time, the same way (a hit is the high bit
+            // of its byte).
             while let Some(chunk) = input.get(i..i + 8) {
                 let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-                let mut hits = eq_bytes(word, COMMAS) | eq_bytes(word, QUOTES);
-                while hits != 0 {
-                    let p = i + (hits.trailing_zeros() / 8) as usize;
-                    hits &= hits - 1;
-                    if input[p] == b',' {
-                        fields.push(start, p, flags);
-                        flags = Flags::empty();
-                        start = p + 1;
-                        if braces && input.get(start) == Some(&b'{') {
-                            i = start;
-                            continue 'field;
-                        }
-                    } else if p == start {
-                        // A quote opening the field that a comma in this
-                        // word started.
-                        i = start;
-                        continue 'field;
-                    } else {
-                        flags |= Flags::STRAY_QUOTE;
-                    }
+                let hits = eq_bytes(word, COMMAS) | eq_bytes(word, QUOTES);
+                if take_hits(input, hits, i, 3, braces, fields, &mut start, &mut flags) {
+                    i = start;
+                    continue 'field;
                 }
                 i += 8;
             }
@@ -993,6 +967,43 @@ impl Splitter {
         }
         fields.flags
     }
+}
+
+/// Takes the commas and quotes marked in `hits`, a scan of the bytes from
+/// `base` (hit `k` is the byte at `base + (k >> shift)`): every comma ends the
+/// field that `start` began. Returns `true` when the field at `start` must be
+/// read from its first byte again: it opens with a quote, or with a `{` while
+/// brace fields are on. A quote inside a field is flagged and passed over.
+#[inline(always)]
+#[allow(clippy::too_many_arguments)]
+fn take_hits(
+    input: &[u8],
+    mut hits: u64,
+    base: usize,
+    shift: u32,
+    braces: bool,
+    fields: &mut Fields,
+    start: &mut usize,
+    flags: &mut Flags,
+) -> bool {
+    while hits != 0 {
+        let p = base + (hits.trailing_zeros() >> shift) as usize;
+        hits &= hits - 1;
+        if input[p] == b',' {
+            fields.push(*start, p, *flags);
+            *flags = Flags::empty();
+            *start = p + 1;
+            if braces && input.get(*start) == Some(&b'{') {
+                return true;
+            }
+        } else if p == *start {
+            // A quote opening the field that a comma of this scan started.
+            return true;
+        } else {
+            *flags |= Flags::STRAY_QUOTE;
+        }
+    }
+    false
 }
 
 enum QuoteEnd {

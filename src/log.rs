@@ -329,7 +329,7 @@ pub fn parse(line: &[u8]) -> Result<Log<'_>, Error> {
     } else {
         Splitter::new().split(body, &mut fields)
     };
-    let spans = Cow::Owned(fields.spans().to_vec());
+    let spans = Cow::Owned(fields.into_spans());
     build(
         line,
         header,
@@ -1198,23 +1198,89 @@ impl<'a> Log<'a> {
 impl Serialize for Log<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(None)?;
-        let named = self.schema.len().min(self.len());
-        for index in 0..named {
-            if let (Some(spec), Some(value)) = (self.schema.column(index), self.value_at(index)) {
-                map.serialize_entry(spec.name, &value)?;
+        for index in 0..self.schema.len().min(self.len()) {
+            if let Some((name, out)) = self.out_at(index) {
+                map.serialize_entry(name, &out)?;
             }
         }
-        for (name, field) in self.extra_named() {
+        self.serialize_extras(&mut map, |_| false)?;
+        map.end()
+    }
+}
+
+/// A column as serialized: its typed value, or (text with `""` in it) its
+/// text unescaped while it is written, not into a new string first.
+pub(crate) enum Out<'a> {
+    Value(Value<'a>),
+    Unescape(&'a str),
+}
+
+impl Serialize for Out<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Out::Value(v) => v.serialize(serializer),
+            Out::Unescape(raw) => serializer.collect_str(&Unescape(raw)),
+        }
+    }
+}
+
+/// CSV text with `""` escapes, displayed as the text it stands for.
+struct Unescape<'t>(&'t str);
+
+impl fmt::Display for Unescape<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut parts = self.0.split("\"\"");
+        if let Some(first) = parts.next() {
+            f.write_str(first)?;
+        }
+        for part in parts {
+            f.write_str("\"")?;
+            f.write_str(part)?;
+        }
+        Ok(())
+    }
+}
+
+impl<'a> Log<'a> {
+    /// Schema column `index` as serialized, with its name; `None` past the
+    /// schema, or if the column is absent or empty (or a placeholder time).
+    pub(crate) fn out_at(&self, index: usize) -> Option<(&'static str, Out<'a>)> {
+        let spec = self.schema.column(index)?;
+        let field = self.field_at(index)?;
+        if matches!(spec.kind, ValueKind::Str | ValueKind::Enum)
+            && field.flags().contains(Flags::ESCAPED)
+            && let Ok(raw) = std::str::from_utf8(field.raw())
+        {
+            return Some((spec.name, Out::Unescape(raw)));
+        }
+        Some((spec.name, Out::Value(self.value_at(index)?)))
+    }
+
+    /// Writes the columns past the schema into `map`: named ones (XML API
+    /// fields) as entries, unless `skip(index)`; unnamed ones in an
+    /// `extra_columns` array.
+    pub(crate) fn serialize_extras<M: SerializeMap>(
+        &self,
+        map: &mut M,
+        skip: impl Fn(usize) -> bool,
+    ) -> Result<(), M::Error> {
+        let first = self.schema.len().min(self.len());
+        for (k, (name, field)) in self.extra_named().enumerate() {
             if let Some(name) = name
                 && !field.is_empty()
+                && !skip(first + k)
             {
-                map.serialize_entry(name, &field.to_str_lossy())?;
+                let out = match std::str::from_utf8(field.raw()) {
+                    Ok(raw) if field.flags().contains(Flags::ESCAPED) => Out::Unescape(raw),
+                    _ => Out::Value(Value::Text(field.to_str_lossy())),
+                };
+                map.serialize_entry(name, &out)?;
             }
         }
         if self.extra().count() > self.extra_names.len() {
             map.serialize_entry("extra_columns", &Extra(self))?;
         }
-        map.end()
+        Ok(())
     }
 }
 

@@ -908,6 +908,19 @@ const fn standard(len: usize) -> LayoutDef {
     }
 }
 
+/// A layout that is not a prefix of the standard one: its name, the type's
+/// column pool and its wire order (the inverse is derived at compile time).
+macro_rules! variant {
+    ($name:expr, $pool:ident, $wire:ident) => {
+        LayoutDef {
+            name: $name,
+            wire: Some(&$wire),
+            position_of: Some(&positions::<{ $pool.len() }>(&$wire)),
+            len: $wire.len(),
+        }
+    };
+}
+
 macro_rules! type_def {
     ($def:ident, $ty:expr, $cols:expr, $wire_len:expr, counts: $counts:expr, layouts: [$($layout:expr),*]) => {
         // The build fails if two columns share a name.
@@ -966,24 +979,14 @@ const THREAT_10_0_DOCS: [u8; 112] = {
 };
 type_def!(THREAT_DEF, LogType::Threat, THREAT, THREAT_WIRE_LEN,
 counts: [54, 60, 71, 75, 76, 78, 79, 111, 112, 120, 121, 123],
-layouts: [LayoutDef {
-    name: "10.0 docs",
-    wire: Some(&THREAT_10_0_DOCS),
-    position_of: Some(&positions::<{ THREAT.len() }>(&THREAT_10_0_DOCS)),
-    len: 112,
-}]);
+layouts: [variant!("10.0 docs", THREAT, THREAT_10_0_DOCS)]);
 
 // TUNNEL: `pkts_received` was inserted after `pkts_sent` by 10.0.
 const TUNNEL_BEFORE_10: [u8; TUNNEL.len() - 1] =
     wire_without(TUNNEL, TUNNEL.len(), "pkts_received");
 type_def!(TUNNEL_DEF, LogType::Tunnel, TUNNEL, TUNNEL.len(),
 counts: [62, 75, 83, 84],
-layouts: [LayoutDef {
-    name: "before 10.0",
-    wire: Some(&TUNNEL_BEFORE_10),
-    position_of: Some(&positions::<{ TUNNEL.len() }>(&TUNNEL_BEFORE_10)),
-    len: TUNNEL_BEFORE_10.len(),
-}]);
+layouts: [variant!("before 10.0", TUNNEL, TUNNEL_BEFORE_10)]);
 
 // GLOBALPROTECT 9.1.0–9.1.2: seqno and actionflags right after the serial.
 const GP_EARLY: [u8; 36] = wire(
@@ -1029,12 +1032,7 @@ const GP_EARLY: [u8; 36] = wire(
 );
 type_def!(GLOBALPROTECT_DEF, LogType::GlobalProtect, GLOBALPROTECT, GLOBALPROTECT.len(),
 counts: [36, 42, 49, 50],
-layouts: [LayoutDef {
-    name: "9.1.0-9.1.2",
-    wire: Some(&GP_EARLY),
-    position_of: Some(&positions::<{ GLOBALPROTECT.len() }>(&GP_EARLY)),
-    len: GP_EARLY.len(),
-}]);
+layouts: [variant!("9.1.0-9.1.2", GLOBALPROTECT, GP_EARLY)]);
 
 // HIP-MATCH 8.0.5–8.0.10: the same shape, with the DG columns moved forward.
 const HIP_8_0: [u8; 28] = wire(
@@ -1072,12 +1070,7 @@ const HIP_8_0: [u8; 28] = wire(
 );
 type_def!(HIPMATCH_DEF, LogType::HipMatch, HIPMATCH, HIPMATCH.len(),
 counts: [19, 25, 27, 28, 29, 31, 32],
-layouts: [LayoutDef {
-    name: "8.0.5-8.0.10",
-    wire: Some(&HIP_8_0),
-    position_of: Some(&positions::<{ HIPMATCH.len() }>(&HIP_8_0)),
-    len: HIP_8_0.len(),
-}]);
+layouts: [variant!("8.0.5-8.0.10", HIPMATCH, HIP_8_0)]);
 
 // CONFIG in the docs' order: the change details between `path` and `seqno`
 // (a custom format; the default wire format has them trailing, if at all).
@@ -1116,9 +1109,4 @@ const CONFIG_DOCS: [u8; 28] = wire(
 );
 type_def!(CONFIG_DEF, LogType::Config, CONFIG, CONFIG.len(),
 counts: [16, 18, 22, 24, 26, 28],
-layouts: [LayoutDef {
-    name: "docs order",
-    wire: Some(&CONFIG_DOCS),
-    position_of: Some(&positions::<{ CONFIG.len() }>(&CONFIG_DOCS)),
-    len: CONFIG_DOCS.len(),
-}]);
+layouts: [variant!("docs order", CONFIG, CONFIG_DOCS)]);

@@ -732,8 +732,18 @@ macro_rules! word_enum {
             #[must_use]
             pub fn as_str(&self) -> &str {
                 match self {
-                    $($name::$variant => $text,)*
                     $name::Other(text) => text,
+                    known => known.known_str().unwrap_or_default(),
+                }
+            }
+
+            /// The canonical spelling of a documented value, as a `'static`
+            /// string; `None` for `Other`.
+            #[must_use]
+            pub const fn known_str(&self) -> Option<&'static str> {
+                match self {
+                    $($name::$variant => Some($text),)*
+                    $name::Other(_) => None,
                 }
             }
 

@@ -690,3 +690,13 @@ fn session_flag_constants_match_the_reference() {
     assert!(SessionFlags::new(0x0050_0019).nat());
     assert!(!SessionFlags::new(0x0000_2000).nat());
 }
+
+#[test]
+fn serialize_unescapes_quoted_text() {
+    let json = serde_json::to_value(parse("CONFIG_10_1_DETAILS")).unwrap();
+    assert_eq!(
+        json["before_change_detail"],
+        r#"filter "All Logs" { action allow, }"#
+    );
+    assert_eq!(json["seqno"], 4411);
+}

@@ -1,58 +1,17 @@
 //! Reading a 1 GB input holds memory flat: the reader's heap is bounded by
 //! the record limit and one read buffer, whatever the input's size, and a
 //! stream of overlong records does not grow it either.
-#![allow(unsafe_code)] // the peak-tracking allocator below, and only it
+#![allow(unsafe_code)] // the peak-tracking allocator in common/peak.rs, and only it
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
 use std::io::{BufReader, Read};
-use std::sync::atomic::{AtomicIsize, Ordering};
 
 use panlog::ecs::{EcsMapping, Mapping};
 use panlog::framing::LogReader;
 
 #[path = "common/lines.rs"]
 mod lines;
-
-struct Peak;
-
-static LIVE: AtomicIsize = AtomicIsize::new(0);
-static PEAK: AtomicIsize = AtomicIsize::new(0);
-
-thread_local! {
-    /// Only the test's thread is tracked (the harness allocates too).
-    static TRACKED: Cell<bool> = const { Cell::new(false) };
-}
-
-fn track(delta: isize) {
-    if TRACKED.with(Cell::get) {
-        let live = LIVE.fetch_add(delta, Ordering::Relaxed) + delta;
-        PEAK.fetch_max(live, Ordering::Relaxed);
-    }
-}
-
-// SAFETY: forwards every call to the system allocator unchanged, only
-// counting bytes on the way.
-unsafe impl GlobalAlloc for Peak {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        track(layout.size() as isize);
-        // SAFETY: the caller's contract for `alloc` is passed on as is.
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        track(-(layout.size() as isize));
-        // SAFETY: `ptr` came from `System.alloc` with this layout.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        track(new_size as isize - layout.size() as isize);
-        // SAFETY: the caller's contract for `realloc` is passed on as is.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
-
-#[global_allocator]
-static GLOBAL: Peak = Peak;
+#[path = "common/peak.rs"]
+mod peak;
 
 /// `total` bytes: `unit` over and over, produced as they are read.
 struct Repeat<'u> {
@@ -85,24 +44,23 @@ fn measure(unit: &[u8], total: u64, ecs: bool) -> (u64, u64, isize) {
     let mut reader = LogReader::new(input);
     let mapping = EcsMapping::new();
     let mut out = Vec::with_capacity(64 * 1024);
-    TRACKED.with(|t| t.set(true));
-    let base = LIVE.load(Ordering::Relaxed);
-    PEAK.store(base, Ordering::Relaxed);
-    let (mut logs, mut errors) = (0, 0);
-    while let Some(log) = reader.next_log() {
-        match log {
-            Ok(log) => {
-                if ecs {
-                    out.clear();
-                    serde_json::to_writer(&mut out, &mapping.map(&log)).unwrap();
+    let ((logs, errors), peak) = peak::peak_growth(|| {
+        let (mut logs, mut errors) = (0, 0);
+        while let Some(log) = reader.next_log() {
+            match log {
+                Ok(log) => {
+                    if ecs {
+                        out.clear();
+                        serde_json::to_writer(&mut out, &mapping.map(&log)).unwrap();
+                    }
+                    logs += 1;
                 }
-                logs += 1;
+                Err(_) => errors += 1,
             }
-            Err(_) => errors += 1,
         }
-    }
-    TRACKED.with(|t| t.set(false));
-    (logs, errors, PEAK.load(Ordering::Relaxed) - base)
+        (logs, errors)
+    });
+    (logs, errors, peak)
 }
 
 // One test function: the measurements must not overlap.

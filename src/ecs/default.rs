@@ -302,12 +302,7 @@ fn session<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {
     }
     doc.network.transport = cx.text("proto").map(lower);
     doc.network.application = cx.text("app").map(lower);
-    doc.network.bytes = cx.u64("bytes");
-    doc.source.bytes = cx.u64("bytes_sent");
-    doc.destination.bytes = cx.u64("bytes_received");
-    doc.network.packets = cx.u64("packets");
-    doc.source.packets = cx.u64("pkts_sent");
-    doc.destination.packets = cx.u64("pkts_received");
+    cx.counters(&mut doc.network, &mut doc.source, &mut doc.destination);
     let start = cx.time("start");
     doc.event.start = start.map(Time);
     if let Some(elapsed) = cx.u64("elapsed") {
@@ -347,7 +342,7 @@ fn session<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {
     }
     doc.panw.panos.action = cx.text("action").map(|a| match Action::parse(a) {
         Action::Other(text) => text,
-        known => Cow::Borrowed(action_str(&known)),
+        known => Cow::Borrowed(known.known_str().unwrap_or_default()),
     });
     doc.panw.panos.session_id = cx.u64("sessionid");
     doc.panw.panos.session_end_reason = cx.text("session_end_reason");
@@ -356,34 +351,6 @@ fn session<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {
         .ip
         .or(doc.destination.ip)
         .map(|ip| if ip.is_ipv6() { "ipv6" } else { "ipv4" });
-}
-
-fn action_str(action: &Action<'_>) -> &'static str {
-    // The canonical spellings are static; `Other` never reaches here.
-    const ALL: [&str; 20] = [
-        "allow",
-        "deny",
-        "drop",
-        "drop-icmp",
-        "reset-client",
-        "reset-server",
-        "reset-both",
-        "alert",
-        "drop-all-packets",
-        "block-url",
-        "block-ip",
-        "random-drop",
-        "sinkhole",
-        "syncookie-sent",
-        "block-continue",
-        "continue",
-        "block-override",
-        "override-lockout",
-        "override",
-        "block",
-    ];
-    let text = action.as_str();
-    ALL.iter().find(|a| **a == text).copied().unwrap_or("")
 }
 
 fn action<'a>(doc: &EcsEvent<'a>) -> Option<Action<'a>> {

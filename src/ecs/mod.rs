@@ -53,8 +53,7 @@ use chrono::{DateTime, FixedOffset};
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
-use crate::csv::Flags;
-use crate::log::Log;
+use crate::log::{Log, Out};
 use crate::schema::ValueKind;
 use crate::value::{self, SessionFlags};
 
@@ -357,113 +356,45 @@ impl<'a> Rest<'a> {
     /// assert!(!doc.panw.panos.rest.names().any(|n| n == "serial")); // observer.serial_number took it
     /// ```
     pub fn names(&self) -> impl Iterator<Item = &'static str> + '_ {
-        self.entries().map(|(name, _)| name)
+        self.kept().map(|(name, _)| name)
     }
 
-    fn entries(&self) -> impl Iterator<Item = (&'static str, value::Value<'a>)> + '_ {
+    /// The columns this holds, as serialized: schema columns no ECS field
+    /// took, less empty and `N/A` ones.
+    fn kept(&self) -> impl Iterator<Item = (&'static str, Out<'a>)> + '_ {
         let log = self.log.as_ref();
         let named = log.map_or(0, |l| l.schema().len().min(l.len()));
-        (0..named).filter_map(move |i| {
-            let log = log?;
-            if self.used.contains(i) {
-                return None;
-            }
-            let name = log.name_at(i)?;
-            match log.value_at(i)? {
-                value::Value::Text(t) if is_na(&t) => None,
-                v => Some((name, v)),
-            }
-        })
+        (0..named)
+            .filter(|&i| !self.used.contains(i))
+            .filter_map(move |i| match log?.out_at(i)? {
+                (_, Out::Value(value::Value::Text(t))) if is_na(&t) => None,
+                kept => Some(kept),
+            })
     }
 }
 
 impl IsEmpty for Rest<'_> {
     fn is_empty(&self) -> bool {
-        self.entries().next().is_none()
-            && self.log.as_ref().is_none_or(|l| l.extra().next().is_none())
+        self.kept().next().is_none() && self.log.as_ref().is_none_or(|l| l.extra().next().is_none())
     }
 }
 
 impl Serialize for Rest<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(None)?;
-        let Some(log) = &self.log else {
-            return map.end();
-        };
-        for i in 0..log.schema().len().min(log.len()) {
-            if self.used.contains(i) {
-                continue;
-            }
-            let (Some(spec), Some(field)) = (log.schema().column(i), log.field_at(i)) else {
-                continue;
-            };
-            let text_kind = matches!(spec.kind, ValueKind::Str | ValueKind::Enum);
-            // A text field with `""` in it is unescaped while it is written,
-            // not into a new string first.
-            if text_kind
-                && field.flags().contains(Flags::ESCAPED)
-                && let Ok(raw) = std::str::from_utf8(field.raw())
-            {
-                map.serialize_entry(spec.name, &Unescape(raw))?;
-                continue;
-            }
-            match log.value_at(i) {
-                None => {}
-                Some(value::Value::Text(t)) if is_na(&t) => {}
-                Some(v) => map.serialize_entry(spec.name, &v)?,
-            }
+        for (name, out) in self.kept() {
+            map.serialize_entry(name, &out)?;
         }
-        for (name, field) in log.extra_named() {
-            if let Some(name) = name
-                && !field.is_empty()
-            {
-                map.serialize_entry(name, &field.to_str_lossy())?;
-            }
-        }
-        if log.extra_named().any(|(name, _)| name.is_none()) {
-            map.serialize_entry("extra_columns", &ExtraColumns(log))?;
+        if let Some(log) = &self.log {
+            // A named extra column a mapping took is not repeated here.
+            log.serialize_extras(&mut map, |i| self.used.contains(i))?;
         }
         map.end()
     }
 }
 
-/// CSV text with `""` escapes, written as the text it stands for.
-struct Unescape<'t>(&'t str);
-
-impl std::fmt::Display for Unescape<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let mut parts = self.0.split("\"\"");
-        if let Some(first) = parts.next() {
-            f.write_str(first)?;
-        }
-        for part in parts {
-            f.write_str("\"")?;
-            f.write_str(part)?;
-        }
-        Ok(())
-    }
-}
-
-impl Serialize for Unescape<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
-
-struct ExtraColumns<'l, 'a>(&'l Log<'a>);
-
-impl Serialize for ExtraColumns<'_, '_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(
-            self.0
-                .extra_named()
-                .filter(|(name, _)| name.is_none())
-                .map(|(_, f)| f.to_str_lossy()),
-        )
-    }
-}
-
-/// Which columns a mapping has taken: a bit per schema position.
+/// Which columns a mapping has taken: a bit per column position (the first
+/// 256; a column past them is never marked, so it is kept, not lost).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct Used([u64; 4]);
 
@@ -559,6 +490,21 @@ impl<'l, 'a> Ctx<'l, 'a> {
         self.take(name, ValueKind::Port, |t, _| {
             value::parse_port(&t).map(|p| Some(p.get()))
         })
+    }
+
+    /// A session's byte and packet counters, in total and by direction.
+    pub(crate) fn counters(
+        &mut self,
+        network: &mut Network<'a>,
+        source: &mut Source<'a>,
+        destination: &mut Source<'a>,
+    ) {
+        network.bytes = self.u64("bytes");
+        source.bytes = self.u64("bytes_sent");
+        destination.bytes = self.u64("bytes_received");
+        network.packets = self.u64("packets");
+        source.packets = self.u64("pkts_sent");
+        destination.packets = self.u64("pkts_received");
     }
 
     /// A time; a placeholder (1969/1970) is null and counts as taken.

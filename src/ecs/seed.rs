@@ -195,12 +195,7 @@ impl Mapping for SeedMapping {
                 doc.network.transport = cx.text("proto");
                 user(&mut cx, &mut doc, "srcuser");
                 if ty == LogType::Traffic {
-                    doc.network.bytes = cx.u64("bytes");
-                    doc.network.packets = cx.u64("packets");
-                    doc.source.bytes = cx.u64("bytes_sent");
-                    doc.source.packets = cx.u64("pkts_sent");
-                    doc.destination.bytes = cx.u64("bytes_received");
-                    doc.destination.packets = cx.u64("pkts_received");
+                    cx.counters(&mut doc.network, &mut doc.source, &mut doc.destination);
                     doc.event.duration = cx.u64("elapsed");
                 } else {
                     doc.event.action = cx.text("thr_category");
