@@ -1,8 +1,8 @@
 //! `panlog`: PAN-OS logs in, one JSON document per record out (NDJSON).
 //!
 //! ```text
-//! cargo run --release --example panlog -- [--to ecs|seed|fields] [--tz +02:00]
-//!                                         [--no-original] [--stats] [FILE...]
+//! cargo run --release --example panlog -- [--to ecs|seed|fields]
+//!     [--tz ZONE] [--tz-map FILE] [--no-original] [--stats] [FILE...]
 //! ```
 //!
 //! Reads the files in order (standard input when none is given, or `-`),
@@ -12,8 +12,11 @@
 //! - `--to seed`: the seed corpus's normalization;
 //! - `--to fields`: the typed record as a flat map of PAN-OS field names.
 //!
-//! `--tz` is the firewall's UTC offset, for PAN-OS's naive times (UTC by
-//! default). A record that cannot be parsed writes no output line but one
+//! `--tz` is the firewalls' zone, for PAN-OS's naive times (UTC by default):
+//! an offset (`+02:00`), an IANA name with its daylight saving
+//! (`Europe/Berlin`) or `local` (the host's, honouring `TZ`). `--tz-map FILE`
+//! gives a zone per device: lines of `SERIAL-OR-HOSTNAME ZONE` (and
+//! `default ZONE`), `#` comments. A record that cannot be parsed writes no output line but one
 //! line on stderr saying where (file, line, byte offset) and why; the run goes
 //! on. `--stats` prints the count per log type and of errors on stderr at the
 //! end. The exit status is 0 unless an input could not be read.
@@ -23,10 +26,10 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
-use chrono::FixedOffset;
 use panlog::Parser;
 use panlog::ecs::{EcsMapping, Mapping, SeedMapping};
 use panlog::framing::LogReader;
+use panlog::zone::{Zone, Zones};
 
 #[derive(Clone, Copy, PartialEq)]
 enum To {
@@ -37,7 +40,7 @@ enum To {
 
 struct Options {
     to: To,
-    tz: FixedOffset,
+    zones: Zones,
     original: bool,
     stats: bool,
     files: Vec<String>,
@@ -50,34 +53,20 @@ struct Stats {
 }
 
 const USAGE: &str =
-    "usage: panlog [--to ecs|seed|fields] [--tz +HH:MM] [--no-original] [--stats] [FILE...]
+    "usage: panlog [--to ecs|seed|fields] [--tz ZONE] [--tz-map FILE] [--no-original] [--stats] [FILE...]
+  ZONE: UTC, +HH:MM, an IANA name (Europe/Berlin) or local
+  --tz-map FILE: lines of `SERIAL-OR-HOSTNAME ZONE` (and `default ZONE`)
   (no FILE, or -: standard input)";
-
-fn parse_offset(text: &str) -> Option<FixedOffset> {
-    if text.eq_ignore_ascii_case("utc") || text == "Z" {
-        return FixedOffset::east_opt(0);
-    }
-    let (sign, rest) = match text.as_bytes().first()? {
-        b'+' => (1, &text[1..]),
-        b'-' => (-1, &text[1..]),
-        _ => return None,
-    };
-    let (h, m) = rest.split_once(':').unwrap_or((rest, "0"));
-    let (h, m): (i32, i32) = (h.parse().ok()?, m.parse().ok()?);
-    if !(0..=23).contains(&h) || !(0..=59).contains(&m) {
-        return None;
-    }
-    FixedOffset::east_opt(sign * (h * 3600 + m * 60))
-}
 
 fn options() -> Result<Options, String> {
     let mut opts = Options {
         to: To::Ecs,
-        tz: FixedOffset::east_opt(0).unwrap(),
+        zones: Zones::new(Zone::UTC),
         original: true,
         stats: false,
         files: Vec::new(),
     };
+    let mut default_zone = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -93,9 +82,14 @@ fn options() -> Result<Options, String> {
             }
             "--tz" => {
                 let value = args.next().unwrap_or_default();
-                opts.tz = parse_offset(&value).ok_or_else(|| {
-                    format!("--tz: expected an offset like +02:00, got {value:?}")
-                })?;
+                default_zone = Some(value.parse::<Zone>().map_err(|e| format!("--tz: {e}"))?);
+            }
+            "--tz-map" => {
+                let path = args.next().unwrap_or_default();
+                let text =
+                    std::fs::read_to_string(&path).map_err(|e| format!("--tz-map {path}: {e}"))?;
+                // The map's `default` line, unless `--tz` says otherwise.
+                opts.zones = Zones::parse(&text).map_err(|e| format!("--tz-map {path}: {e}"))?;
             }
             "--no-original" => opts.original = false,
             "--stats" => opts.stats = true,
@@ -103,6 +97,9 @@ fn options() -> Result<Options, String> {
             flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
             _ => opts.files.push(arg),
         }
+    }
+    if let Some(zone) = default_zone {
+        opts.zones = std::mem::take(&mut opts.zones).with_default(zone);
     }
     if opts.files.is_empty() {
         opts.files.push("-".to_owned());
@@ -173,7 +170,7 @@ fn convert<R: BufRead>(
     out: &mut impl Write,
     stats: &mut Stats,
 ) -> io::Result<()> {
-    let parser = Parser::new().time_zone(opts.tz);
+    let parser = Parser::new().zones(opts.zones.clone());
     let mut reader = LogReader::new(input).with_parser(parser);
     let ecs = EcsMapping::new().original(opts.original);
     let progress = io::stderr().is_terminal();

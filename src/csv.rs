@@ -724,6 +724,20 @@ impl Fields {
         self.flags = Flags::empty();
     }
 
+    /// Puts an empty field in front of the others: for a body that lacks
+    /// PAN-OS's leading `FUTURE_USE` column (`1,`), so that every column sits
+    /// at its documented position.
+    pub(crate) fn prepend_empty(&mut self) {
+        self.spans.insert(
+            0,
+            Span {
+                start: 0,
+                end: 0,
+                flags: Flags::empty(),
+            },
+        );
+    }
+
     /// The spans, taking them out of the buffer.
     pub(crate) fn into_spans(self) -> Vec<Span> {
         self.spans

@@ -123,8 +123,9 @@ pub enum ErrorKind {
         /// The record's column count.
         count: usize,
     },
-    /// Fewer columns than the oldest layout of the log type: a record cut
-    /// short, or not a PAN-OS log of that type.
+    /// Fewer columns than the oldest layout the tables list for the log type
+    /// (only with [`Parser::strict`](crate::Parser::strict): by default such
+    /// a record parses, and [`Fit::Older`](crate::schema::Fit::Older) says so).
     #[error("{log_type} record with {count} columns: every known layout has at least {min}")]
     TooFewFields {
         /// The log type column 3 names.

@@ -1105,7 +1105,7 @@ impl<R: BufRead> LogReader<R> {
     /// ```
     /// use panlog::framing::LogReader;
     /// let reader = LogReader::new(&b""[..]).with_parser(panlog::Parser::new().strict(true));
-    /// assert_eq!(reader.parser().tz(), panlog::log::UTC);
+    /// assert_eq!(reader.parser().zone(), panlog::zone::Zone::UTC);
     /// ```
     pub fn parser(&self) -> &Parser {
         &self.parser
@@ -1117,11 +1117,10 @@ impl<R: BufRead> LogReader<R> {
     /// # Example
     ///
     /// ```
-    /// use chrono::FixedOffset;
-    /// use panlog::{framing::LogReader, Parser};
-    /// let tz = FixedOffset::east_opt(3600).unwrap();
-    /// let reader = LogReader::new(&b""[..]).with_parser(Parser::new().time_zone(tz));
-    /// assert_eq!(reader.parser().tz(), tz);
+    /// use panlog::{framing::LogReader, zone::Zone, Parser};
+    /// let zone: Zone = "+01:00".parse().unwrap();
+    /// let reader = LogReader::new(&b""[..]).with_parser(Parser::new().time_zone(zone));
+    /// assert_eq!(reader.parser().zone(), zone);
     /// ```
     #[must_use]
     pub fn with_parser(mut self, parser: Parser) -> LogReader<R> {

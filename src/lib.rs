@@ -23,6 +23,7 @@ bytes ──► framing ──► syslog header ──► CSV splitter ──►
 | [`csv`] | the field splitter: commas, quotes, `""`, PAN-OS brace fields; spans into a reused buffer ([`Splitter`](csv::Splitter), [`Fields`](csv::Fields)) |
 | [`schema`] | one column table per log type (all 15) and the choice of layout by the record's own evidence ([`LogType`](schema::LogType), [`Schema`](schema::Schema)) |
 | [`log`] | the parsed record, [`Log`], made by a [`Parser`]: fields by name or index, typed getters, an owned form, serde |
+| [`zone`] | the zone naive times are read in: a fixed offset, an IANA zone with DST (feature `tz`) or the host's; per device ([`Zones`](zone::Zones)); ambiguous and skipped local times resolved and flagged |
 | [`value`] | typed values: ports, IPs, counters, PAN-OS timestamps in a caller-given zone, session flags, threat ids, documented words |
 | [`api`] | the XML API: the log query language and request parameters ([`Query`](api::Query), [`LogQuery`](api::LogQuery)), and with the `xml` feature its answers, entries read as [`Log`]s (`api::response::XmlReader`) |
 | [`ecs`] | Elastic Common Schema documents: the [`Mapping`](ecs::Mapping) seam, the default [`EcsMapping`](ecs::EcsMapping) and the seed corpus's [`SeedMapping`](ecs::SeedMapping) |
@@ -40,7 +41,7 @@ use panlog::framing::LogReader;
 use panlog::schema::LogType;
 
 let input: &[u8] = b"<14>Sep 16 10:00:02 PA-1 1,2019/09/16 10:00:02,0011,SYSTEM,general,0,2019/09/16 10:00:02,,general,,0,0,general,high,\"Disk usage 91%, above threshold\",12,0x0\n\
-1,2019/09/16 10:00:03,0011,TRAFFIC,end\n\
+1,2019/09/16 10:00:03,0011\n\
 1,2019/09/16 10:00:04,0011,IPTAG,0,2304,2019/09/16 10:00:04,vsys1,10.1.2.3,quarantine,register,1,3600,api,xml-api,,77,0x0,0,0,0,0,,PA-1,1\n";
 
 let mut reader = LogReader::new(input); // any BufRead: a BufReader<File>, stdin.lock(), ...
@@ -60,7 +61,7 @@ while let Some(result) = reader.next_log() {
 }
 assert_eq!(lines, [
     "PA-1 high: Disk usage 91%, above threshold",
-    "skipped record 2 (line 2, byte 157): TRAFFIC record with 5 columns: every known layout has at least 47",
+    "skipped record 2 (line 2, byte 157, field 3): no log type: column 3 is missing or empty (3 columns)",
     "tag quarantine on 10.1.2.3",
 ]);
 ```
@@ -85,11 +86,14 @@ limit plus one read buffer, whatever the input.
 
 # Crate features
 
+- `tz` (on by default): IANA time zones with daylight saving and the
+  host's `local` zone, with `chrono-tz` ([`zone::Zone`]). Without it, zones
+  are fixed offsets.
 - `xml` (off by default): `api::response`, reading the XML API's answers
   with `quick-xml`.
 
-Without features the crate's runtime dependencies are `memchr`, `serde`,
-`chrono` and `thiserror`.
+With `--no-default-features` the crate's runtime dependencies are
+`memchr`, `serde`, `chrono` and `thiserror`.
 */
 
 pub mod api;
@@ -102,6 +106,7 @@ pub mod schema;
 mod simd;
 pub mod syslog;
 pub mod value;
+pub mod zone;
 
 pub use error::{Error, ErrorKind, Position};
 pub use log::{Log, OwnedLog, Parser, parse};

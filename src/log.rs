@@ -47,6 +47,7 @@ use std::borrow::Cow;
 use std::fmt;
 use std::io::BufRead;
 use std::net::IpAddr;
+use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset};
 use serde::ser::{SerializeMap, SerializeSeq};
@@ -61,28 +62,22 @@ use crate::value::{
     self, Action, ActionFlags, Direction, Port, SessionEndReason, SessionFlags, Severity, ThreatId,
     Value, ValueError,
 };
-
-/// UTC, the default zone for PAN-OS's naive times.
-pub const UTC: FixedOffset = match FixedOffset::east_opt(0) {
-    Some(utc) => utc,
-    None => unreachable!(),
-};
+use crate::zone::{Resolved, Zone, Zones};
 
 /// Turns records into [`Log`]s, reusing one field buffer: after the first
 /// records, parsing allocates nothing.
 ///
 /// Options, set once: the time zone PAN-OS's naive times are read in (UTC
 /// unless you say otherwise; it is the firewall's, which the logs do not
-/// carry), whether unlisted column counts are errors, and whether
-/// brace-wrapped fields are kept whole.
+/// carry), per device if you know them, whether unlisted column counts are
+/// errors, and whether brace-wrapped fields are kept whole.
 ///
 /// # Example
 ///
 /// ```
-/// use chrono::FixedOffset;
 /// use panlog::Parser;
 ///
-/// let mut parser = Parser::new().time_zone(FixedOffset::east_opt(3600).unwrap());
+/// let mut parser = Parser::new().time_zone("+01:00".parse::<panlog::zone::Zone>().unwrap());
 /// let line = b"1,2020/12/04 16:00:02,0011,SYSTEM,general,0,2020/12/04 16:00:02,,e,,,,general,low,x,1,0x0";
 /// let log = parser.parse(line).unwrap();
 /// assert_eq!(log.receive_time().unwrap().unwrap().to_rfc3339(), "2020-12-04T16:00:02+01:00");
@@ -91,7 +86,7 @@ pub const UTC: FixedOffset = match FixedOffset::east_opt(0) {
 pub struct Parser {
     splitter: Splitter,
     fields: Fields,
-    tz: FixedOffset,
+    zones: Arc<Zones>,
     strict: bool,
 }
 
@@ -107,48 +102,79 @@ impl Parser {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(panlog::Parser::new().tz(), panlog::log::UTC);
+    /// assert_eq!(panlog::Parser::new().zone(), panlog::zone::Zone::UTC);
     /// ```
     #[must_use]
     pub fn new() -> Parser {
         Parser {
             splitter: Splitter::new(),
             fields: Fields::new(),
-            tz: UTC,
+            zones: Arc::new(Zones::new(Zone::UTC)),
             strict: false,
         }
     }
 
-    /// Reads PAN-OS's naive times (`2020/12/04 16:00:02`) in `tz`.
+    /// Reads PAN-OS's naive times (`2020/12/04 16:00:02`) in `zone`: a
+    /// [`Zone`] (a fixed offset, an IANA zone with DST, the host's `local`),
+    /// or a `chrono` `FixedOffset`. Per-device zones set by
+    /// [`zones`](Self::zones) keep their entries; this is their default.
     ///
     /// # Example
     ///
     /// ```
-    /// use chrono::FixedOffset;
-    /// let tz = FixedOffset::west_opt(8 * 3600).unwrap();
-    /// assert_eq!(panlog::Parser::new().time_zone(tz).tz(), tz);
+    /// # #[cfg(feature = "tz")] {
+    /// use panlog::zone::Zone;
+    /// let berlin: Zone = "Europe/Berlin".parse().unwrap();
+    /// let mut parser = panlog::Parser::new().time_zone(berlin);
+    /// let log = parser.parse(b"1,2024/07/01 12:00:00,0011,SYSTEM,general").unwrap();
+    /// assert_eq!(log.receive_time().unwrap().unwrap().to_rfc3339(), "2024-07-01T12:00:00+02:00");
+    /// # }
     /// ```
     #[must_use]
-    pub fn time_zone(mut self, tz: FixedOffset) -> Parser {
-        self.tz = tz;
+    pub fn time_zone(mut self, zone: impl Into<Zone>) -> Parser {
+        let zones = Arc::make_mut(&mut self.zones);
+        *zones = std::mem::take(zones).with_default(zone.into());
         self
     }
 
-    /// The zone naive times are read in.
+    /// Reads each record's naive times in its device's zone: the zone
+    /// `zones` gives for its serial number, else its `device_name`, else its
+    /// syslog host name, else the default (see [`Zones`]).
     ///
     /// # Example
     ///
     /// ```
-    /// assert_eq!(panlog::Parser::new().tz().local_minus_utc(), 0);
+    /// use panlog::zone::Zones;
+    /// let zones = Zones::parse("default +01:00\n0022 -05:00").unwrap();
+    /// let mut parser = panlog::Parser::new().zones(zones);
+    /// let log = parser.parse(b"1,2024/07/01 12:00:00,0022,SYSTEM,general").unwrap();
+    /// assert_eq!(log.zone().to_string(), "-05:00");
+    /// let log = parser.parse(b"1,2024/07/01 12:00:00,0011,SYSTEM,general").unwrap();
+    /// assert_eq!(log.zone().to_string(), "+01:00");
     /// ```
     #[must_use]
-    pub const fn tz(&self) -> FixedOffset {
-        self.tz
+    pub fn zones(mut self, zones: Zones) -> Parser {
+        self.zones = Arc::new(zones);
+        self
+    }
+
+    /// The default zone naive times are read in.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(panlog::Parser::new().zone().to_string(), "+00:00");
+    /// ```
+    #[must_use]
+    pub fn zone(&self) -> Zone {
+        self.zones.default_zone()
     }
 
     /// With `true`, a record whose column count no known PAN-OS version
     /// writes for its type ([`Fit::Unlisted`]) is an error
-    /// ([`ErrorKind::UnlistedFieldCount`]) rather than a `Log` whose
+    /// ([`ErrorKind::UnlistedFieldCount`]), and so is one shorter than every
+    /// layout the tables list ([`Fit::Older`], [`ErrorKind::TooFewFields`]),
+    /// rather than a `Log` whose
     /// [`fit`](Log::fit) says so, and so is malformed CSV
     /// ([`ErrorKind::MalformedCsv`]) rather than a `Log` whose
     /// [`csv_flags`](Log::csv_flags) say so. Records with extra trailing
@@ -191,9 +217,11 @@ impl Parser {
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::EmptyRecord`], [`ErrorKind::NoLogType`],
-    /// [`ErrorKind::TooFewFields`], and with [`strict`](Self::strict)
-    /// [`ErrorKind::UnlistedFieldCount`].
+    /// [`ErrorKind::EmptyRecord`], [`ErrorKind::NoLogType`], and with
+    /// [`strict`](Self::strict) [`ErrorKind::TooFewFields`],
+    /// [`ErrorKind::UnlistedFieldCount`] and [`ErrorKind::MalformedCsv`]. A
+    /// record shorter than its type's layouts (older firmware) is not an
+    /// error: it parses, and [`Log::fit`] says [`Fit::Older`].
     ///
     /// # Example
     ///
@@ -228,14 +256,9 @@ impl Parser {
         position: Position,
     ) -> Result<Log<'a>, Error> {
         let (header, body) = SyslogHeader::parse(line);
-        let flags = if body.is_empty() {
-            self.fields.clear();
-            Flags::empty()
-        } else {
-            self.splitter.split(body, &mut self.fields)
-        };
+        let flags = split_body(&self.splitter, body, &mut self.fields);
         let opts = Opts {
-            tz: self.tz,
+            zones: Some(&self.zones),
             strict: self.strict,
             schema: None,
         };
@@ -262,7 +285,7 @@ impl Parser {
     ) -> Result<Log<'a>, Error> {
         let flags = self.splitter.split(line, &mut self.fields);
         let opts = Opts {
-            tz: self.tz,
+            zones: Some(&self.zones),
             strict: self.strict,
             schema: Some(schema),
         };
@@ -324,11 +347,7 @@ impl Parser {
 pub fn parse(line: &[u8]) -> Result<Log<'_>, Error> {
     let (header, body) = SyslogHeader::parse(line);
     let mut fields = Fields::new();
-    let flags = if body.is_empty() {
-        Flags::empty()
-    } else {
-        Splitter::new().split(body, &mut fields)
-    };
+    let flags = split_body(&Splitter::new(), body, &mut fields);
     let spans = Cow::Owned(fields.into_spans());
     build(
         line,
@@ -338,16 +357,37 @@ pub fn parse(line: &[u8]) -> Result<Log<'_>, Error> {
         flags,
         Position::start(),
         Opts {
-            tz: UTC,
+            zones: None,
             strict: false,
             schema: None,
         },
     )
 }
 
+/// Splits a record's body into `fields`, so that every column sits at its
+/// documented position: a body without PAN-OS's leading `FUTURE_USE` column
+/// (`2021/02/05 15:05:55,0123,TRAFFIC,...`, as some collectors and Strata
+/// Logging Service forward it) gets an empty column 0.
+fn split_body(splitter: &Splitter, body: &[u8], fields: &mut Fields) -> Flags {
+    if body.is_empty() {
+        fields.clear();
+        return Flags::empty();
+    }
+    let flags = splitter.split(body, fields);
+    let column = |i: usize| fields.get(i).map_or(&b""[..], |s| s.bytes(body));
+    let lacks_future_use = LogType::from_bytes(column(3)) == LogType::Unknown
+        && LogType::from_bytes(column(2)) != LogType::Unknown
+        && value::looks_like_timestamp(column(0));
+    if lacks_future_use {
+        fields.prepend_empty();
+    }
+    flags
+}
+
 #[derive(Clone, Copy)]
-struct Opts {
-    tz: FixedOffset,
+struct Opts<'z> {
+    /// The zones of the devices; `None`: UTC.
+    zones: Option<&'z Zones>,
     strict: bool,
     /// The schema to read the record with, instead of detecting it.
     schema: Option<Schema>,
@@ -360,7 +400,7 @@ fn build<'a>(
     spans: Cow<'a, [Span]>,
     csv_flags: Flags,
     position: Position,
-    opts: Opts,
+    opts: Opts<'_>,
 ) -> Result<Log<'a>, Error> {
     if body.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(Error::new(ErrorKind::EmptyRecord, position));
@@ -396,7 +436,9 @@ fn build<'a>(
         ));
     }
     match schema.fit(count) {
-        Fit::TooShort => {
+        // Older firmware writes a prefix of the layout: only a strict parser
+        // refuses a record shorter than the tables list.
+        Fit::Older if opts.strict => {
             let min = schema
                 .known_counts()
                 .iter()
@@ -415,6 +457,18 @@ fn build<'a>(
         }
         _ => {}
     }
+    let zone = match opts.zones {
+        None => Zone::UTC,
+        Some(zones) if zones.is_uniform() => zones.default_zone(),
+        Some(zones) => {
+            let named = |name| {
+                let text = schema.position(name).map_or(&b""[..], column);
+                std::str::from_utf8(text).unwrap_or("")
+            };
+            let host = header.hostname().unwrap_or("");
+            zones.lookup([named("serial"), named("device_name"), host])
+        }
+    };
     Ok(Log {
         record,
         header,
@@ -424,7 +478,7 @@ fn build<'a>(
         schema,
         csv_flags,
         position,
-        tz: opts.tz,
+        zone,
         extra_names: &[],
     })
 }
@@ -470,7 +524,7 @@ pub struct Log<'a> {
     schema: Schema,
     csv_flags: Flags,
     position: Position,
-    tz: FixedOffset,
+    zone: Zone,
     /// Names of the extra columns, when the source named them (XML API
     /// fields the schema does not know); empty for CSV.
     extra_names: &'a [String],
@@ -507,7 +561,8 @@ impl<'a> Log<'a> {
     /// # Example
     ///
     /// ```
-    /// let log = panlog::parse(b"<14>Sep 16 10:00:02 fw 1,x,s,SCTP").unwrap_err();
+    /// let log = panlog::parse(b"<14>Sep 16 10:00:02 fw 1,x,s,SCTP").unwrap();
+    /// assert_eq!(log.record(), b"<14>Sep 16 10:00:02 fw 1,x,s,SCTP");
     /// ```
     #[must_use]
     pub const fn record(&self) -> &'a [u8] {
@@ -554,16 +609,17 @@ impl<'a> Log<'a> {
         self.position
     }
 
-    /// The zone this record's naive times are read in.
+    /// The zone this record's naive times are read in (its device's, where
+    /// the parser has [per-device zones](Parser::zones)).
     ///
     /// # Example
     ///
     /// ```
-    /// assert_eq!(panlog::parse(b"1,t,s,X,0,0,t").unwrap().tz(), panlog::log::UTC);
+    /// assert_eq!(panlog::parse(b"1,t,s,X,0,0,t").unwrap().zone(), panlog::zone::Zone::UTC);
     /// ```
     #[must_use]
-    pub const fn tz(&self) -> FixedOffset {
-        self.tz
+    pub const fn zone(&self) -> Zone {
+        self.zone
     }
 
     /// The schema (log type and layout) the record's columns follow.
@@ -571,7 +627,9 @@ impl<'a> Log<'a> {
     /// # Example
     ///
     /// ```
-    /// let log = panlog::parse(b"1,t,s,END,0,2561,t").unwrap_err(); // too short for TUNNEL
+    /// use panlog::schema::{Fit, LogType};
+    /// let log = panlog::parse(b"1,t,s,END,0,2561,t").unwrap(); // 10.1, cut short
+    /// assert_eq!((log.schema().log_type(), log.fit()), (LogType::Tunnel, Fit::Older));
     /// let log = panlog::parse(b"1,t,s,X,0,0,t").unwrap();
     /// assert_eq!(log.schema().layout_name(), "standard");
     /// ```
@@ -883,14 +941,14 @@ impl<'a> Log<'a> {
     #[must_use]
     pub fn value_at(&self, index: usize) -> Option<Value<'a>> {
         let kind = self.schema.column(index).map_or(ValueKind::Str, |c| c.kind);
-        Value::read(self.get_at(index)?, kind, self.tz)
+        Value::read(self.get_at(index)?, kind, self.zone)
     }
 
     fn typed<T>(
         &self,
         name: &str,
         kind: ValueKind,
-        parse: impl FnOnce(Cow<'a, str>, FixedOffset) -> Result<Option<T>, ValueError>,
+        parse: impl FnOnce(Cow<'a, str>, Zone) -> Result<Option<T>, ValueError>,
     ) -> Result<Option<T>, Error> {
         match self.index_of(name) {
             Some(index) => self.typed_at(index, kind, parse),
@@ -903,7 +961,7 @@ impl<'a> Log<'a> {
         &self,
         index: usize,
         kind: ValueKind,
-        parse: impl FnOnce(Cow<'a, str>, FixedOffset) -> Result<Option<T>, ValueError>,
+        parse: impl FnOnce(Cow<'a, str>, Zone) -> Result<Option<T>, ValueError>,
     ) -> Result<Option<T>, Error> {
         let (Some(field), Some(text)) = (self.field_at(index), self.str_at(index)) else {
             return Ok(None);
@@ -921,7 +979,7 @@ impl<'a> Log<'a> {
             Error::new(kind, self.position.with_field(index))
         };
         let text = text.map_err(|_| invalid(ValueError::NotUtf8))?;
-        parse(text, self.tz).map_err(invalid)
+        parse(text, self.zone).map_err(invalid)
     }
 
     typed_getter!(
@@ -1000,6 +1058,33 @@ impl<'a> Log<'a> {
         let t = value::parse_timestamp(&t, tz)?;
         Ok((!value::is_placeholder(&t)).then_some(t))
     });
+
+    /// The time in the field named `name` with how it fell in the record's
+    /// zone ([`Fold`](crate::zone::Fold)): a naive time in the repeated or
+    /// the skipped hour of a daylight-saving change is resolved by the
+    /// rules of [`zone`](crate::zone) and flagged here.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidValue`] for text that is not a PAN-OS time.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # #[cfg(feature = "tz")] {
+    /// use panlog::zone::Fold;
+    /// let mut parser = panlog::Parser::new().time_zone("America/New_York".parse::<panlog::zone::Zone>().unwrap());
+    /// let log = parser.parse(b"1,2024/11/03 01:30:00,s,SYSTEM,general,0,2024/11/03 02:10:00").unwrap();
+    /// assert_eq!(log.local_time("receive_time").unwrap().unwrap().fold, Fold::Ambiguous);
+    /// assert_eq!(log.local_time("time_generated").unwrap().unwrap().fold, Fold::Unique);
+    /// # }
+    /// ```
+    pub fn local_time(&self, name: &str) -> Result<Option<Resolved>, Error> {
+        self.typed(name, ValueKind::Timestamp, |t, zone| {
+            let r = value::parse_local(&t, zone)?;
+            Ok((!value::is_placeholder(&r.time)).then_some(r))
+        })
+    }
 
     /// The `receive_time` column.
     ///
@@ -1189,7 +1274,7 @@ impl<'a> Log<'a> {
             schema: self.schema,
             csv_flags: self.csv_flags,
             position: self.position,
-            tz: self.tz,
+            zone: self.zone,
             extra_names: self.extra_names.into(),
         }
     }
@@ -1317,7 +1402,7 @@ pub struct OwnedLog {
     schema: Schema,
     csv_flags: Flags,
     position: Position,
-    tz: FixedOffset,
+    zone: Zone,
     extra_names: Box<[String]>,
 }
 
@@ -1339,7 +1424,7 @@ impl OwnedLog {
             schema: self.schema,
             csv_flags: self.csv_flags,
             position: self.position,
-            tz: self.tz,
+            zone: self.zone,
             extra_names: &self.extra_names,
         }
     }

@@ -26,7 +26,9 @@
 //! assert!(body.starts_with(b"1,2019/09/16"));
 //! ```
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeZone};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
+
+use crate::zone::Zone;
 
 /// Which kind of header a line had.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -167,10 +169,13 @@ impl<'a> SyslogHeader<'a> {
             None => (None, 0),
         };
         let rest = &line[after_pri..];
-        if priority.is_some()
-            && rest.starts_with(b"1 ")
-            && let Some(found) = parse_5424(line, after_pri + 2, priority)
-        {
+        // RFC 5424's `1 ` version; a collector may have stripped the PRI
+        // before it (then an ISO timestamp or `-` must follow).
+        let is_5424 = rest.starts_with(b"1 ")
+            && (priority.is_some()
+                || rest[2..].starts_with(b"- ")
+                || iso_timestamp_len(&rest[2..]).is_some());
+        if is_5424 && let Some(found) = parse_5424(line, after_pri + 2, priority) {
             return found;
         }
         let mut header = SyslogHeader {
@@ -189,12 +194,20 @@ impl<'a> SyslogHeader<'a> {
             // A hostname holds no comma-then-date; a header with nothing
             // after the hostname has an empty body.
             if !token.is_empty() && !is_body_start(tail) {
-                header.hostname = as_str(token);
+                // `PA-1: 1,2024/...`: a tag-style colon is not the name's.
+                header.hostname = as_str(token.strip_suffix(b":").unwrap_or(token));
                 at += token.len() + usize::from(token.len() < tail.len());
             }
         }
+        // Some relays put `: ` (a syslog tag's colon with no tag) before the body.
+        if let Some(colon) = colon_before_body(&line[at..]) {
+            at += colon;
+        }
         if at == 0 {
             return (SyslogHeader::default(), line);
+        }
+        if header.priority.is_none() && header.timestamp.is_none() {
+            header.format = HeaderFormat::None;
         }
         header.raw = &line[..at];
         (header, &line[at..])
@@ -329,7 +342,7 @@ impl<'a> SyslogHeader<'a> {
     ///
     /// RFC 5424 and ISO 8601 timestamps carry their own offset. An RFC 3164
     /// timestamp (`Sep 16 10:00:02`) carries neither year nor zone: it is
-    /// read in `year` and the offset `tz`, which the caller must know.
+    /// read in `year` and `zone`, which the caller must know.
     /// `None` if there is no timestamp or it is not a valid date.
     ///
     /// # Example
@@ -346,7 +359,7 @@ impl<'a> SyslogHeader<'a> {
     /// assert_eq!(h.datetime(1999, utc).unwrap().to_rfc3339(), "2020-12-04T16:00:02+01:00");
     /// ```
     #[must_use]
-    pub fn datetime(&self, year: i32, tz: FixedOffset) -> Option<DateTime<FixedOffset>> {
+    pub fn datetime(&self, year: i32, zone: impl Into<Zone>) -> Option<DateTime<FixedOffset>> {
         let ts = self.timestamp?;
         if let Ok(dt) = DateTime::parse_from_rfc3339(ts) {
             return Some(dt);
@@ -359,7 +372,7 @@ impl<'a> SyslogHeader<'a> {
         let day: u32 = ts[4..6].trim_start().parse().ok()?;
         let date = NaiveDate::from_ymd_opt(year, month, day)?;
         let time = NaiveTime::parse_from_str(&ts[7..15], "%H:%M:%S").ok()?;
-        tz.from_local_datetime(&date.and_time(time)).single()
+        Some(zone.into().resolve(date.and_time(time)).time)
     }
 }
 
@@ -560,22 +573,37 @@ pub fn looks_like_record_start(s: &[u8]) -> bool {
         || is_body_start(s)
 }
 
-/// An RFC 6587 octet-counting prefix (`MSG-LEN SP`, then the message's
-/// `<`) at the start of `s`: the announced length and the prefix's length.
+/// The length of a `:` (and the spaces after it) that stands before a CSV
+/// body, if `s` starts with one.
+fn colon_before_body(s: &[u8]) -> Option<usize> {
+    let rest = s.strip_prefix(b":")?;
+    let spaces = rest.iter().take_while(|&&b| b == b' ').count();
+    is_body_start(&rest[spaces..]).then_some(1 + spaces)
+}
+
 /// Whether `s` starts with a syslog PRI (`<14>`).
 pub(crate) fn has_pri(s: &[u8]) -> bool {
     parse_pri(s).is_some()
 }
 
+/// An RFC 6587 octet-counting prefix (`MSG-LEN SP`) at the start of `s`:
+/// the announced length and the prefix's length. The message after it
+/// starts with a PRI (`<14>`), or, where a relay dropped the PRI, with a
+/// PAN-OS CSV body ([`is_body_start`]) of a plausible length.
 pub(crate) fn octet_count_len(s: &[u8]) -> Option<(usize, usize)> {
+    /// The shortest message a PRI-less frame may announce: below it, `12 1,`
+    /// is more likely text than a frame.
+    const MIN_BARE: usize = 16;
     let digits = s.iter().take(10).take_while(|b| b.is_ascii_digit()).count();
-    if digits == 0 || digits > 9 || s[0] == b'0' || s.get(digits..digits + 2) != Some(b" <") {
+    if digits == 0 || digits > 9 || s[0] == b'0' || s.get(digits) != Some(&b' ') {
         return None;
     }
     let n = s[..digits]
         .iter()
         .fold(0usize, |n, &d| n * 10 + usize::from(d - b'0'));
-    Some((n, digits + 1))
+    let message = &s[digits + 1..];
+    let ok = message.first() == Some(&b'<') || (n >= MIN_BARE && is_body_start(message));
+    ok.then_some((n, digits + 1))
 }
 
 fn as_str(b: &[u8]) -> Option<&str> {
@@ -601,6 +629,12 @@ mod tests {
         assert_eq!(octet_count_len(b"012 <14>"), None);
         assert_eq!(octet_count_len(b"1,2020"), None);
         assert_eq!(octet_count_len(b"1234567890 <"), None);
+        assert_eq!(
+            octet_count_len(b"40 1,2024/03/05 14:22:07,0128,TRAFFIC"),
+            Some((40, 3))
+        );
+        assert_eq!(octet_count_len(b"12 1,2024/03/05 14:22:07"), None);
+        assert_eq!(octet_count_len(b"1 2022-10-11T17:19:35Z h"), None);
     }
 
     #[test]

@@ -32,6 +32,7 @@ use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, TimeZone, Timelike};
 use serde::{Serialize, Serializer};
 
 use crate::schema::ValueKind;
+use crate::zone::{Fold, Resolved, Zone};
 
 /// Why a column's text is not a value of its kind.
 ///
@@ -319,7 +320,36 @@ pub fn parse_port(text: &str) -> Result<Port, ValueError> {
 /// assert_eq!(t.to_rfc3339(), "2019-09-16T10:00:00+00:00");
 /// assert!(parse_timestamp("2021/02/30 00:00:00", utc).is_err());
 /// ```
-pub fn parse_timestamp(text: &str, tz: FixedOffset) -> Result<DateTime<FixedOffset>, ValueError> {
+pub fn parse_timestamp(
+    text: &str,
+    zone: impl Into<Zone>,
+) -> Result<DateTime<FixedOffset>, ValueError> {
+    parse_local(text, zone.into()).map(|r| r.time)
+}
+
+/// [`parse_timestamp`], saying how a naive time fell in `zone`: unique,
+/// ambiguous (the repeated hour of a daylight-saving change) or in a gap
+/// (the skipped hour). A time with its own offset is always unique.
+///
+/// # Errors
+///
+/// As [`parse_timestamp`].
+///
+/// # Example
+///
+/// ```
+/// use panlog::value::parse_local;
+/// use panlog::zone::{Fold, Zone};
+///
+/// let r = parse_local("2023-10-04T18:54:25Z", Zone::UTC).unwrap();
+/// assert_eq!(r.fold, Fold::Unique);
+/// # #[cfg(feature = "tz")] {
+/// let paris: Zone = "Europe/Paris".parse().unwrap();
+/// let r = parse_local("2024/10/27 02:30:00", paris).unwrap();
+/// assert_eq!((r.time.to_rfc3339().as_str(), r.fold), ("2024-10-27T02:30:00+02:00", Fold::Ambiguous));
+/// # }
+/// ```
+pub fn parse_local(text: &str, zone: Zone) -> Result<Resolved, ValueError> {
     let b = text.as_bytes();
     let mut cur = Cursor { b, i: 0 };
     let year4 = b.len() >= 10 && b[..4].iter().all(u8::is_ascii_digit);
@@ -354,6 +384,10 @@ pub fn parse_timestamp(text: &str, tz: FixedOffset) -> Result<DateTime<FixedOffs
     let iso = b.get(cur.i) == Some(&b'T');
     if !iso {
         cur.expect(b' ')?;
+        // Some relays garble the gap: `2025/09/23 - - - 07:10:08`.
+        while b.get(cur.i..cur.i + 2) == Some(b"- ") {
+            cur.i += 2;
+        }
     } else {
         cur.i += 1;
     }
@@ -374,8 +408,8 @@ pub fn parse_timestamp(text: &str, tz: FixedOffset) -> Result<DateTime<FixedOffs
         nanos = frac * 10u32.pow(9 - (cur.i - start) as u32);
     }
     let offset = match cur.peek() {
-        None => tz,
-        Some(b'Z' | b'z') if cur.i + 1 == b.len() => FixedOffset::east_opt(0).unwrap_or(tz),
+        None => None,
+        Some(b'Z' | b'z') if cur.i + 1 == b.len() => FixedOffset::east_opt(0),
         Some(sign @ (b'+' | b'-')) => {
             cur.i += 1;
             let h = cur.digits(2, 2)?;
@@ -387,18 +421,32 @@ pub fn parse_timestamp(text: &str, tz: FixedOffset) -> Result<DateTime<FixedOffs
                 return Err(ValueError::NotATimestamp);
             }
             let secs = (h * 3600 + m * 60) as i32;
-            FixedOffset::east_opt(if sign == b'-' { -secs } else { secs })
-                .ok_or(ValueError::OutOfRange)?
+            Some(
+                FixedOffset::east_opt(if sign == b'-' { -secs } else { secs })
+                    .ok_or(ValueError::OutOfRange)?,
+            )
         }
         Some(_) => return Err(ValueError::NotATimestamp),
     };
     let naive = NaiveDate::from_ymd_opt(year as i32, month, day)
         .and_then(|d| d.and_hms_nano_opt(hour, minute, second, nanos))
         .ok_or(ValueError::OutOfRange)?;
-    offset
-        .from_local_datetime(&naive)
-        .single()
-        .ok_or(ValueError::OutOfRange)
+    match offset {
+        Some(offset) => Ok(Resolved {
+            time: offset
+                .from_local_datetime(&naive)
+                .single()
+                .ok_or(ValueError::OutOfRange)?,
+            fold: Fold::Unique,
+        }),
+        None => Ok(zone.resolve(naive)),
+    }
+}
+
+/// Whether a column starts like one of PAN-OS's times (`2024/03/05 ...`,
+/// `2024-03-05T...`): how a body without its leading `1,` is recognised.
+pub(crate) fn looks_like_timestamp(b: &[u8]) -> bool {
+    b.len() >= 10 && b[..4].iter().all(u8::is_ascii_digit) && matches!(b[4], b'/' | b'-')
 }
 
 /// Whether a time is the placeholder old releases write for "no time": the
@@ -1013,8 +1061,9 @@ impl<'a> Value<'a> {
     pub fn read(
         text: impl Into<Cow<'a, str>>,
         kind: ValueKind,
-        tz: FixedOffset,
+        zone: impl Into<Zone>,
     ) -> Option<Value<'a>> {
+        let tz = zone.into();
         let text = text.into();
         if text.is_empty() {
             return None;

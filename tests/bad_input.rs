@@ -93,22 +93,16 @@ fn table() -> Vec<Bad> {
     let braces = format!("{},{}", good(), "{".repeat(5000));
     let mut t = vec![
         bad(
-            "truncated record",
+            "truncated record (or firmware older than the tables)",
             &case("TRAFFIC_6_1")[..150],
-            Error(
-                |k| {
-                    matches!(
-                        k,
-                        ErrorKind::TooFewFields {
-                            log_type: LogType::Traffic,
-                            count: 16,
-                            min: 47
-                        }
-                    )
-                },
-                1,
-                None,
-            ),
+            Log(|l| {
+                assert_eq!(
+                    (l.log_type(), l.fit(), l.len()),
+                    (LogType::Traffic, Fit::Older, 16)
+                );
+                assert_eq!(l.get("rule").unwrap(), "allow-web");
+                assert_eq!(l.get("from"), None);
+            }),
         ),
         bad(
             "unbalanced quote at the end of a record",
@@ -319,23 +313,38 @@ fn table() -> Vec<Bad> {
             ),
         ),
         bad(
-            "too few columns for any layout",
-            "1,2024/03/05 14:22:07,0128,THREAT,url,2561,2024/03/05 14:22:07,10.0.0.1",
-            Error(
-                |k| {
-                    matches!(
-                        k,
-                        ErrorKind::TooFewFields {
-                            log_type: LogType::Threat,
-                            count: 8,
-                            min: 54
-                        }
-                    )
-                },
-                1,
-                None,
-            ),
+            "a stub that ends after the type column",
+            "Apr 30 06:00:00 fw-1 1,2020/02/09 00:00:00,00000000,THREAT,",
+            Log(|l| {
+                assert_eq!(
+                    (l.log_type(), l.fit(), l.len()),
+                    (LogType::Threat, Fit::Older, 5)
+                );
+                assert_eq!(l.header().hostname(), Some("fw-1"));
+                assert!(l.receive_time().unwrap().is_some());
+            }),
         ),
+        Bad {
+            strict: true,
+            ..bad(
+                "too few columns for any layout, with a strict parser",
+                "1,2024/03/05 14:22:07,0128,THREAT,url,2561,2024/03/05 14:22:07,10.0.0.1",
+                Error(
+                    |k| {
+                        matches!(
+                            k,
+                            ErrorKind::TooFewFields {
+                                log_type: LogType::Threat,
+                                count: 8,
+                                min: 42
+                            }
+                        )
+                    },
+                    1,
+                    None,
+                ),
+            )
+        },
         bad(
             "extra columns",
             format!("{},x,y", good()),
@@ -376,6 +385,95 @@ fn table() -> Vec<Bad> {
                 1,
             ),
             Log(|l| assert_eq!(l.high_res_timestamp().unwrap(), None)),
+        ),
+        // The header shapes real devices and collectors send.
+        bad(
+            "the AUDIT form: BSD time, host, then serial without `1,`",
+            "Mar  5 14:22:07 fw-1 012801096514,2024/03/05 14:22:07,AUDIT,2561,gui-op,admin,\"<show/>\",success",
+            Log(|l| {
+                assert_eq!(l.log_type(), LogType::Audit);
+                assert_eq!(l.header().hostname(), Some("fw-1"));
+                assert_eq!(l.get("serial").unwrap(), "012801096514");
+                assert!(l.time_generated().unwrap().is_some());
+            }),
+        ),
+        bad(
+            "a garbled receive time",
+            good().replacen("2024/03/05 14:22:07", "2024/03/05 - - - 14:22:07", 1),
+            Log(|l| {
+                assert_eq!(l.log_type(), LogType::System);
+                let t = l.receive_time().unwrap().unwrap();
+                assert_eq!(t.to_rfc3339(), "2024-03-05T14:22:07+00:00");
+            }),
+        ),
+        bad(
+            "a leading colon before the body",
+            format!("<14>Mar  5 14:22:07 fw-1: {}", good()),
+            Log(|l| {
+                assert_eq!(
+                    (l.log_type(), l.header().hostname()),
+                    (LogType::System, Some("fw-1"))
+                );
+                assert_eq!(l.get("future_use_0").unwrap(), "1");
+            }),
+        ),
+        bad(
+            "a bare colon before a header-less body",
+            format!(": {}", good()),
+            Log(|l| assert_eq!((l.log_type(), l.len()), (LogType::System, 26))),
+        ),
+        bad(
+            "serial `unknown` and an empty serial",
+            good().replacen("012801096514", "unknown", 1),
+            Log(|l| assert_eq!(l.get("serial").unwrap(), "unknown")),
+        ),
+        bad(
+            "HIP-MATCH spelled with a hyphen",
+            case("HIPMATCH_6_1").replacen("HIPMATCH", "HIP-MATCH", 1),
+            Log(|l| {
+                assert_eq!(l.log_type(), LogType::HipMatch);
+                assert_eq!(l.ip("src").unwrap(), Some("10.20.1.15".parse().unwrap()));
+            }),
+        ),
+        bad(
+            "tunnel inspection typed START",
+            case("TUNNEL_8_0"),
+            Log(|l| assert_eq!(l.log_type(), LogType::Tunnel)),
+        ),
+        bad(
+            "an octet-counted frame without PRI",
+            format!("{} {}", good().len(), good()),
+            Log(|l| {
+                assert_eq!(l.get("future_use_0").unwrap(), "1");
+                assert_eq!(l.log_type(), LogType::System);
+            }),
+        ),
+        bad(
+            "RFC 5424 without PRI, body without `1,` (Strata forwarding)",
+            "1 2022-10-11T17:19:35.782Z stream-logfwd20 logforwarder - panwlogs - 2022-10-11T17:14:30.000000Z,no-serial,SYSTEM,general,10.0,2022-10-11T17:14:09.000000Z,,general,,,,general,low,x",
+            Log(|l| {
+                assert_eq!(l.header().hostname(), Some("stream-logfwd20"));
+                assert_eq!(l.log_type(), LogType::System);
+                assert_eq!(l.get("serial").unwrap(), "no-serial");
+                assert_eq!(l.get("opaque").unwrap(), "x");
+            }),
+        ),
+        bad(
+            "a body without `1,` and no header",
+            good().replacen("1,", "", 1),
+            Log(|l| {
+                assert_eq!((l.log_type(), l.len()), (LogType::System, 26));
+                assert_eq!(l.get("future_use_0"), None);
+                assert_eq!(l.get("eventid").unwrap(), "auth-success");
+            }),
+        ),
+        bad(
+            "the type in the subtype column (Strata's DECRYPTION)",
+            "1,2020-10-13T01:11:23.000000Z,007051000113358,,DECRYPTION,10.0,2020-10-13T01:11:05.000000Z,10.0.0.1,10.0.0.2",
+            Log(|l| {
+                assert_eq!((l.log_type(), l.fit()), (LogType::Decryption, Fit::Older));
+                assert_eq!(l.ip("src").unwrap(), Some("10.0.0.1".parse().unwrap()));
+            }),
         ),
         bad(
             "a garbage version column",

@@ -133,24 +133,116 @@ fn panlog_reads_naive_times_in_the_given_zone() {
     assert_eq!(status.code(), Some(2), "{stderr}");
 }
 
+/// A firewall in Berlin: the same wall-clock reading is +01:00 in winter,
+/// +02:00 in summer, and the skipped hour of the spring change is flagged.
+#[cfg(feature = "tz")]
+#[test]
+fn panlog_reads_a_dst_zone_end_to_end() {
+    let line =
+        |t: &str| format!("1,{t},0011,SYSTEM,general,0,{t},,general,,0,0,general,high,x,12,0x0\n");
+    let input = [
+        line("2024/01/15 12:00:00"),
+        line("2024/07/15 12:00:00"),
+        line("2024/03/31 02:30:00"),
+        line("2024/10/27 02:30:00"),
+    ]
+    .concat();
+    let (status, stdout, stderr) = run("panlog", &["--tz", "Europe/Berlin"], input.as_bytes());
+    assert!(status.success(), "{stderr}");
+    let docs = ndjson(&stdout);
+    let stamps: Vec<_> = docs
+        .iter()
+        .map(|d| d["@timestamp"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        stamps,
+        [
+            "2024-01-15T12:00:00+01:00",
+            "2024-07-15T12:00:00+02:00",
+            "2024-03-31T03:30:00+02:00",
+            "2024-10-27T02:30:00+02:00",
+        ]
+    );
+    assert_eq!(docs[0]["event"]["timezone"], "Europe/Berlin");
+    assert_eq!(docs[0].get("tags"), None);
+    assert_eq!(
+        docs[2]["tags"],
+        serde_json::json!(["panlog_time_nonexistent"])
+    );
+    assert_eq!(
+        docs[3]["tags"],
+        serde_json::json!(["panlog_time_ambiguous"])
+    );
+
+    // A zone per device: serial 0011 is in New York, the rest in Tokyo.
+    let dir = std::env::temp_dir().join(format!("panlog-tzmap-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let map = dir.join("zones.txt");
+    std::fs::write(
+        &map,
+        "# device zone\n0011 America/New_York\ndefault Asia/Tokyo\n",
+    )
+    .unwrap();
+    let two = format!(
+        "{}{}",
+        line("2024/07/15 12:00:00"),
+        line("2024/07/15 12:00:00").replace(",0011,", ",0022,")
+    );
+    let (status, stdout, stderr) = run(
+        "panlog",
+        &["--tz-map", map.to_str().unwrap()],
+        two.as_bytes(),
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(status.success(), "{stderr}");
+    let docs = ndjson(&stdout);
+    assert_eq!(docs[0]["@timestamp"], "2024-07-15T12:00:00-04:00");
+    assert_eq!(docs[0]["event"]["timezone"], "America/New_York");
+    assert_eq!(docs[1]["@timestamp"], "2024-07-15T12:00:00+09:00");
+    // `local` honours TZ.
+    let mut child = Command::new(example("panlog"))
+        .args(["--tz", "local"])
+        .env("TZ", "Australia/Adelaide")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        use std::io::Write;
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(line("2024/07/15 12:00:00").as_bytes())
+            .unwrap();
+    }
+    let out = child.wait_with_output().unwrap();
+    let docs = ndjson(&String::from_utf8(out.stdout).unwrap());
+    assert_eq!(docs[0]["@timestamp"], "2024-07-15T12:00:00+09:30");
+}
+
 #[test]
 fn panlog_reports_bad_records_and_goes_on() {
-    // A good line, a TRAFFIC record too short for any layout, then an
-    // octet-counted frame cut short by the end of input.
+    // A good line, a line with no log type, a TRAFFIC stub older than every
+    // layout (it converts), then an octet-counted frame cut short by the end
+    // of input.
     let sample = std::fs::read_to_string(data("sample.log")).unwrap();
     let good = sample.lines().next().unwrap();
-    let input = format!("{good}\n1,2024/03/05 14:22:07,0128,TRAFFIC,end\n99 <14>1,cut");
+    let input =
+        format!("{good}\nhello, world\n1,2024/03/05 14:22:07,0128,TRAFFIC,end\n99 <14>1,cut");
     let (status, stdout, stderr) = run("panlog", &[], input.as_bytes());
     assert!(status.success());
-    assert_eq!(stdout.lines().count(), 1);
+    let docs = ndjson(&stdout);
+    assert_eq!(docs.len(), 2);
+    assert_eq!(docs[1]["panw"]["panos"]["type"], "TRAFFIC");
     let byte = good.len() + 1;
     assert!(
         stderr.contains(&format!(
-            "-:2: byte {byte}: TRAFFIC record with 5 columns: every known layout has at least 47"
+            "-:2: byte {byte}, field 3: no log type: column 3 is missing or empty (2 columns)"
         )),
         "{stderr}"
     );
-    assert!(stderr.contains("-:3: byte"), "{stderr}");
+    assert!(stderr.contains("-:4: byte"), "{stderr}");
     assert!(stderr.contains("octet-counted frame truncated"), "{stderr}");
 }
 

@@ -8,10 +8,11 @@ use super::{
     Ctx, ECS_VERSION, EcsEvent, FlagBits, Mapping, Panos, PanosLocation, PanosThreat, PanosUrl,
     Panw, Source, Time, User,
 };
-use crate::ecs::model::{CommaList, Ecs, Event, Offset};
+use crate::ecs::model::{CommaList, Ecs, Event};
 use crate::log::Log;
 use crate::schema::LogType;
 use crate::value::{Action, Severity, ThreatId};
+use crate::zone::{Fold, Resolved};
 
 /// The default mapping: ECS names and types for all 15 log types.
 ///
@@ -73,6 +74,7 @@ impl Mapping for EcsMapping {
         let mut cx = Ctx::new(log);
         let mut doc = EcsEvent {
             timestamp: None,
+            tags: Default::default(),
             ecs: Ecs {
                 version: Some(ECS_VERSION),
             },
@@ -168,15 +170,51 @@ fn common<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {
     doc.panw.panos.sub_type = cx.text("subtype");
     doc.event.dataset = Some("panw.panos");
     doc.event.module = Some("panw");
-    doc.event.timezone = Some(Offset(log.tz()));
-    let received = cx.time("receive_time");
-    doc.panw.panos.received_time = received.map(Time);
-    doc.panw.panos.generated_time = cx.time("time_generated").map(Time);
-    doc.timestamp = cx.time("high_res_timestamp").or(received).map(Time);
+    doc.event.timezone = Some(log.zone());
+    let received = cx.local_time("receive_time");
+    let generated = cx.local_time("time_generated");
+    doc.panw.panos.received_time = received.map(|r| Time(r.time));
+    doc.panw.panos.generated_time = generated.map(|r| Time(r.time));
+    // When the event happened, as ECS defines `@timestamp`: the high-res
+    // time (it carries its offset), else the generated time, else the
+    // receive time, else the syslog header's. Every document has one.
+    let stamp = cx
+        .local_time("high_res_timestamp")
+        .or(generated)
+        .or(received)
+        .or_else(|| header_time(log));
+    if let Some(stamp) = stamp {
+        doc.timestamp = Some(Time(stamp.time));
+        match stamp.fold {
+            Fold::Unique => {}
+            Fold::Ambiguous => doc.tags.push("panlog_time_ambiguous"),
+            Fold::Gap => doc.tags.push("panlog_time_nonexistent"),
+        }
+    }
     if let Some(severity) = cx.text("severity") {
         doc.event.severity = Severity::parse(severity.as_ref()).ecs_severity();
         doc.log.level = Some(lower(severity));
     }
+}
+
+/// The syslog header's time: RFC 5424's as sent; RFC 3164's (no year) in
+/// the record's zone and the year that puts it at most a day ahead of now.
+fn header_time(log: &Log<'_>) -> Option<Resolved> {
+    let header = log.header();
+    header.timestamp()?;
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()
+        .and_then(|d| chrono::DateTime::from_timestamp(i64::try_from(d.as_secs()).ok()?, 0))?;
+    let year = chrono::Datelike::year(&now);
+    let time = header
+        .datetime(year, log.zone())
+        .filter(|t| *t <= now + chrono::TimeDelta::days(1))
+        .or_else(|| header.datetime(year - 1, log.zone()))?;
+    Some(Resolved {
+        time,
+        fold: Fold::Unique,
+    })
 }
 
 fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {

@@ -128,6 +128,11 @@ pub struct EcsEvent<'a> {
     /// else `receive_time`.
     #[serde(rename = "@timestamp", skip_serializing_if = "IsEmpty::is_empty")]
     pub timestamp: Option<Time>,
+    /// `tags`: `panlog_time_ambiguous` or `panlog_time_nonexistent` when
+    /// `@timestamp` came from a local time in the repeated or the skipped
+    /// hour of a daylight-saving change (resolved as [`crate::zone`] says).
+    #[serde(skip_serializing_if = "IsEmpty::is_empty")]
+    pub tags: Inline<&'static str, 2>,
     /// `ecs.*`.
     #[serde(skip_serializing_if = "IsEmpty::is_empty")]
     pub ecs: Ecs,
@@ -447,7 +452,7 @@ impl<'l, 'a> Ctx<'l, 'a> {
         &mut self,
         name: &str,
         kind: ValueKind,
-        parse: impl FnOnce(Cow<'a, str>, FixedOffset) -> Result<Option<T>, value::ValueError>,
+        parse: impl FnOnce(Cow<'a, str>, crate::zone::Zone) -> Result<Option<T>, value::ValueError>,
     ) -> Option<T> {
         let pos = self.log.index_of(name)?;
         let value = self.log.typed_at(pos, kind, parse).ok().flatten();
@@ -509,14 +514,19 @@ impl<'l, 'a> Ctx<'l, 'a> {
 
     /// A time; a placeholder (1969/1970) is null and counts as taken.
     pub(crate) fn time(&mut self, name: &str) -> Option<DateTime<FixedOffset>> {
+        self.local_time(name).map(|r| r.time)
+    }
+
+    /// A time with how it fell in the record's zone (see [`crate::zone`]).
+    pub(crate) fn local_time(&mut self, name: &str) -> Option<crate::zone::Resolved> {
         let pos = self.log.index_of(name)?;
-        let read = self.log.typed_at(pos, ValueKind::Timestamp, |t, tz| {
-            value::parse_timestamp(&t, tz).map(Some)
+        let read = self.log.typed_at(pos, ValueKind::Timestamp, |t, zone| {
+            value::parse_local(&t, zone).map(Some)
         });
         match read {
-            Ok(Some(t)) => {
+            Ok(Some(r)) => {
                 self.used.insert(pos);
-                (!value::is_placeholder(&t)).then_some(t)
+                (!value::is_placeholder(&r.time)).then_some(r)
             }
             _ => None,
         }

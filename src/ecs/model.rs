@@ -234,24 +234,6 @@ impl Serialize for Time {
     }
 }
 
-/// A fixed UTC offset, serialized as `+02:00` (ECS `event.timezone`).
-///
-/// # Example
-///
-/// ```
-/// use panlog::ecs::Offset;
-/// let o = Offset(chrono::FixedOffset::east_opt(2 * 3600).unwrap());
-/// assert_eq!(serde_json::to_string(&o).unwrap(), r#""+02:00""#);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Offset(pub FixedOffset);
-
-impl Serialize for Offset {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(&self.0)
-    }
-}
-
 /// An IP address, serialized as its text.
 pub type Ip = IpAddr;
 
@@ -308,8 +290,9 @@ field_set! {
         module: Option<&'static str>,
         /// `event.severity`: critical 1 … informational 5.
         severity: Option<u8>,
-        /// `event.timezone`: the zone PAN-OS's naive times were read in.
-        timezone: Option<Offset>,
+        /// `event.timezone`: the zone PAN-OS's naive times were read in (an
+        /// IANA name such as `Europe/Berlin`, or an offset such as `+02:00`).
+        timezone: Option<crate::zone::Zone>,
         /// `event.start`.
         start: Option<Time>,
         /// `event.end`: start plus duration.
