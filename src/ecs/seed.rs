@@ -33,7 +33,8 @@ const SEED_ECS_VERSION: &str = "1.10.0";
 ///     "action": {"outcome_reason": "authenticated for user 'user1'", "type": "auth"},
 ///     "ecs": {"version": "1.10.0"},
 ///     "event": {"category": "system"},
-///     "log": {"hostname": "fw1", "level": "informational"}
+///     "log": {"hostname": "fw1", "level": "informational"},
+///     "message": std::str::from_utf8(line).unwrap(),
 /// }));
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -97,6 +98,8 @@ field_set! {
         http: Http<'a>,
         /// `log.*`.
         log: LogFields<'a>,
+        /// `message`: the record as received (lossy UTF-8).
+        message: Option<Text<'a>>,
         /// `network.*`.
         network: Network<'a>,
         /// `paloalto.*`.
@@ -157,6 +160,7 @@ impl Mapping for SeedMapping {
             ecs: Ecs {
                 version: Some(SEED_ECS_VERSION),
             },
+            message: Some(String::from_utf8_lossy(log.record())),
             ..SeedEvent::default()
         };
         doc.event.category = category(log);
