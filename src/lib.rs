@@ -25,6 +25,7 @@ bytes ──► framing ──► syslog header ──► CSV splitter ──►
 | [`log`] | the parsed record, [`Log`], made by a [`Parser`]: fields by name or index, typed getters, an owned form, serde |
 | [`zone`] | the zone naive times are read in: a fixed offset, an IANA zone with DST (feature `tz`) or the host's; per device ([`Zones`](zone::Zones)); ambiguous and skipped local times resolved and flagged |
 | [`value`] | typed values: ports, IPs, counters, PAN-OS timestamps in a caller-given zone, session flags, threat ids, documented words |
+| [`describe`] | the free text of authentication events (SYSTEM, GLOBALPROTECT, AUTHENTICATION descriptions): the user, client and server addresses, profiles and reason they name, borrowed |
 | [`api`] | the XML API: the log query language and request parameters ([`Query`](api::Query), [`LogQuery`](api::LogQuery)), and with the `xml` feature its answers, entries read as [`Log`]s (`api::response::XmlReader`) |
 | [`ecs`] | Elastic Common Schema documents: the [`Mapping`](ecs::Mapping) seam, the default [`EcsMapping`](ecs::EcsMapping) and the seed corpus's [`SeedMapping`](ecs::SeedMapping) |
 | [`error`] | one [`Error`] with an [`ErrorKind`] and a [`Position`] (record, line, byte, field) |
@@ -98,6 +99,7 @@ With `--no-default-features` the crate's runtime dependencies are
 
 pub mod api;
 pub mod csv;
+pub mod describe;
 pub mod ecs;
 pub mod error;
 pub mod framing;

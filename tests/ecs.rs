@@ -547,13 +547,19 @@ fn other_types_categorize() {
     let doc = ecs(case("CONFIG_10_1"));
     assert_eq!(doc["event"]["action"], "cmd-set");
     assert_eq!(doc["user"]["name"], "admin");
-    assert_eq!(doc["source"]["ip"], "10.0.0.9");
+    // The admin's client address is `host.ip`, as the reference has it.
+    assert_eq!(doc["host"]["ip"], json!(["10.0.0.9"]));
+    assert!(doc.get("source").is_none());
     let doc = ecs(case("USERID_8_0"));
     assert_eq!(doc["event"]["type"], json!(["start"]));
     assert_eq!(doc["source"]["ip"], "10.20.1.15");
     let doc = ecs(case("GLOBALPROTECT_11_1"));
-    assert_eq!(doc["source"]["ip"], "198.51.100.23");
-    assert_eq!(doc["host"]["hostname"], "LAPTOP-7");
+    // The reference's convention: the tunnel address is the source, the
+    // public one its NAT address.
+    assert_eq!(doc["source"]["ip"], "10.8.0.5");
+    assert_eq!(doc["source"]["nat"]["ip"], "198.51.100.23");
+    assert_eq!(doc["host"]["name"], "LAPTOP-7");
+    assert_eq!(doc["event"]["code"], "gateway-auth");
     assert_eq!(
         doc["host"]["os"]["version"],
         "Microsoft Windows 10 Pro , 64-bit"

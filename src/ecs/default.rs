@@ -8,10 +8,11 @@ use super::{
     Ctx, ECS_VERSION, EcsEvent, FlagBits, Mapping, Panos, PanosLocation, PanosThreat, PanosUrl,
     Panw, Source, Time, User,
 };
+use crate::describe::Description;
 use crate::ecs::model::{CommaList, Ecs, Event};
 use crate::log::Log;
 use crate::schema::LogType;
-use crate::value::{Action, Severity, ThreatId};
+use crate::value::{Action, SessionFlags, Severity, ThreatId};
 use crate::zone::{Fold, Resolved};
 
 /// The default mapping: ECS names and types for all 15 log types.
@@ -111,6 +112,7 @@ impl Mapping for EcsMapping {
                     source: PanosLocation::default(),
                     destination: PanosLocation::default(),
                     http_content_type: None,
+                    auth: Default::default(),
                     rest: super::Rest::none(),
                 },
             },
@@ -237,36 +239,68 @@ fn lower(text: Cow<'_, str>) -> Cow<'_, str> {
     }
 }
 
-/// `DOMAIN\user` and `user@domain` into name and domain.
+/// A slice of borrowed-or-owned text, borrowing when it can.
+fn part<'a>(whole: &Cow<'a, str>, range: std::ops::Range<usize>) -> Cow<'a, str> {
+    match whole {
+        Cow::Borrowed(s) => Cow::Borrowed(&s[range]),
+        Cow::Owned(s) => Cow::Owned(s[range].to_owned()),
+    }
+}
+
+/// A user name as the reference integration reads it (`ELASTIC-PANW.md`
+/// §1.7): `DOMAIN\user`, `DOMAIN\\user` or `user@domain`, the user part made
+/// of ASCII letters, digits, space and `#.:_'-` with one optional trailing
+/// `$` (machine accounts), the domain of host-name labels (or empty, or
+/// `.`); anything else is the whole raw string as the name, no domain. No
+/// case folding.
 fn split_user(text: Cow<'_, str>) -> User<'_> {
-    let split = |text: &str| -> Option<(usize, usize, bool)> {
-        if let Some(i) = text.find('\\') {
-            Some((i, i + 1, true))
-        } else {
-            text.rfind('@').map(|i| (i, i + 1, false))
+    fn user_ok(s: &str) -> bool {
+        let core = s.strip_suffix('$').unwrap_or(s);
+        !core.is_empty()
+            && core
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b" #.:_'-".contains(&b))
+    }
+    fn domain_ok(s: &str) -> bool {
+        if s.is_empty() || s == "." {
+            return true;
         }
+        !s.starts_with('.')
+            && !s.ends_with('.')
+            && !s.contains("...")
+            && s.split('.').all(|label| {
+                label.len() <= 63
+                    && label
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+            })
+    }
+    let split = if let Some(i) = text.find('\\') {
+        // `DOMAIN\user`, or `DOMAIN\\user` (an escaped backslash).
+        let after = if text[i + 1..].starts_with('\\') {
+            i + 2
+        } else {
+            i + 1
+        };
+        (domain_ok(&text[..i]) && user_ok(&text[after..])).then_some((after..text.len(), 0..i))
+    } else if let Some(i) = text.find('@') {
+        (user_ok(&text[..i]) && domain_ok(&text[i + 1..])).then_some((0..i, i + 1..text.len()))
+    } else {
+        None
     };
-    let Some((at, after, domain_first)) = split(&text) else {
-        return User {
+    match split {
+        Some((name, domain)) => {
+            let domain =
+                (!domain.is_empty() && &text[domain.clone()] != ".").then(|| part(&text, domain));
+            User {
+                name: Some(part(&text, name)),
+                domain,
+            }
+        }
+        None => User {
             name: Some(text),
             domain: None,
-        };
-    };
-    let (left, right) = match &text {
-        Cow::Borrowed(s) => (Cow::Borrowed(&s[..at]), Cow::Borrowed(&s[after..])),
-        Cow::Owned(s) => (
-            Cow::Owned(s[..at].to_owned()),
-            Cow::Owned(s[after..].to_owned()),
-        ),
-    };
-    let (name, domain) = if domain_first {
-        (right, left)
-    } else {
-        (left, right)
-    };
-    User {
-        name: Some(name),
-        domain: (!domain.is_empty()).then_some(domain),
+        },
     }
 }
 
@@ -360,7 +394,16 @@ fn session<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {
     doc.observer.egress.zone = cx.text("to");
     doc.observer.ingress.interface.name = cx.text("inbound_if");
     doc.observer.egress.interface.name = cx.text("outbound_if");
-    let (src_user, dst_user) = (cx.text("srcuser"), cx.text("dstuser"));
+    // With the X-Forwarded-For flag, the source-user column holds the
+    // forwarded-for text, not a user: it stays in `panw.panos.srcuser`.
+    let xff = cx
+        .log()
+        .session_flags()
+        .ok()
+        .flatten()
+        .is_some_and(|f| f.bits() & SessionFlags::X_FORWARDED_FOR != 0);
+    let src_user = if xff { None } else { cx.text("srcuser") };
+    let dst_user = cx.text("dstuser");
     users(doc, src_user, dst_user);
     let srcloc = cx.text("srcloc");
     location(
@@ -467,13 +510,25 @@ fn threat<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {
         doc.panw.panos.threat.name = (!id.name.is_empty()).then_some(id.name);
         doc.panw.panos.threat.id = id.id;
     }
-    if let Some(misc) = cx.text("misc") {
-        let as_url = subtype_is(cx, "url")
-            || ((subtype_is(cx, "virus") || subtype_is(cx, "vulnerability"))
-                && looks_like_url(&misc));
-        if as_url {
+    // `misc` as the reference integration reads it: a URL for `url` (and
+    // `virus`/`vulnerability` when it holds a `/`), a file for `file`,
+    // `virus`, `vulnerability`, and (a deliberate difference: the reference
+    // drops it) the WildFire verdict's file; for spyware, data, flood, scan
+    // and packet it stays in `panw.panos.misc`.
+    if let Some(misc) = cx.peek("misc") {
+        let is = |words: &[&str]| words.iter().any(|w| subtype_is(cx, w));
+        if is(&["url"]) || (is(&["virus", "vulnerability"]) && misc.contains('/')) {
+            cx.mark("misc");
             url(doc, misc);
-        } else {
+        } else if is(&[
+            "file",
+            "virus",
+            "vulnerability",
+            "wildfire",
+            "wildfire-virus",
+            "ml-virus",
+        ]) {
+            cx.mark("misc");
             file(doc, misc);
         }
     }
@@ -509,20 +564,7 @@ fn threat<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {
     }
 }
 
-/// Whether THREAT's `misc` names a URL (a host, then a path) rather than a file.
-fn looks_like_url(misc: &str) -> bool {
-    let rest = misc.split_once("://").map_or(misc, |(_, r)| r);
-    let host = rest.split(['/', '?']).next().unwrap_or("");
-    rest.len() > host.len() && host.contains('.') && !host.contains(' ')
-}
-
 fn url<'a>(doc: &mut EcsEvent<'a>, misc: Cow<'a, str>) {
-    fn part<'a>(whole: &Cow<'a, str>, range: std::ops::Range<usize>) -> Cow<'a, str> {
-        match whole {
-            Cow::Borrowed(s) => Cow::Borrowed(&s[range]),
-            Cow::Owned(s) => Cow::Owned(s[range].to_owned()),
-        }
-    }
     let text: &str = &misc;
     let (scheme, after_scheme) = match text.find("://") {
         Some(i) => (Some(0..i), i + 3),
@@ -563,7 +605,11 @@ fn url<'a>(doc: &mut EcsEvent<'a>, misc: Cow<'a, str>) {
     doc.url.scheme = scheme.map(|r| part(&misc, r));
     if !host.is_empty() {
         let domain = part(&misc, host);
-        doc.destination.domain = Some(domain.clone());
+        // As the reference integration: `destination.domain` only when the
+        // URL names no port (with one, the host may be a proxy's).
+        if port.is_none() {
+            doc.destination.domain = Some(domain.clone());
+        }
         doc.related.hosts.push(domain.clone());
         doc.url.domain = Some(domain);
     }
@@ -578,10 +624,7 @@ fn url<'a>(doc: &mut EcsEvent<'a>, misc: Cow<'a, str>) {
 fn file<'a>(doc: &mut EcsEvent<'a>, misc: Cow<'a, str>) {
     match misc.rfind(['/', '\\']) {
         Some(i) if i + 1 < misc.len() => {
-            doc.file.name = Some(match &misc {
-                Cow::Borrowed(s) => Cow::Borrowed(&s[i + 1..]),
-                Cow::Owned(s) => Cow::Owned(s[i + 1..].to_owned()),
-            });
+            doc.file.name = Some(part(&misc, i + 1..misc.len()));
             doc.file.path = Some(misc);
         }
         _ => doc.file.name = Some(misc),
@@ -611,10 +654,7 @@ fn decryption<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {
         });
         if let Some((protocol, len)) = split {
             doc.tls.version_protocol = Some(if protocol == "TLS" { "tls" } else { "ssl" });
-            doc.tls.version = Some(match &version {
-                Cow::Borrowed(s) => Cow::Borrowed(&s[s.len() - len..]),
-                Cow::Owned(s) => Cow::Owned(s[s.len() - len..].to_owned()),
-            });
+            doc.tls.version = Some(part(&version, version.len() - len..version.len()));
             cx.mark("tls_version");
         }
     }
@@ -668,29 +708,109 @@ fn tunnel_like<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {
             "failure"
         });
     }
+    // The rule that matched is the tunnel-inspection rule (the reference
+    // integration's convention; the security rule stays in `panw.panos.rule`).
+    if let Some(rule) = cx.text("tunnel_insp_rule") {
+        cx.unmark("rule");
+        doc.rule.name = Some(rule);
+    }
+}
+
+/// A piece of `whole` (which `piece` points into) as text of the record's
+/// lifetime: borrowed when `whole` is, copied when it was unescaped.
+fn within<'a>(whole: &Cow<'a, str>, piece: &str) -> Cow<'a, str> {
+    let start = piece.as_ptr() as usize - whole.as_ptr() as usize;
+    part(whole, start..start + piece.len())
+}
+
+/// What a description names (see [`crate::describe`]), into the document
+/// where the record's columns have not said it already.
+fn description<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>, column: &str) {
+    let Some(text) = cx.peek(column) else { return };
+    let d = Description::parse(&text);
+    if d.is_empty() {
+        return;
+    }
+    let text = &text;
+    let piece = |p: Option<&str>| p.map(|p| within(text, p));
+    if doc.source.user.name.is_none() && doc.user.name.is_none() {
+        users(doc, piece(d.user), None);
+    }
+    // (GLOBALPROTECT's public address is already `source.nat.ip`.)
+    if doc.source.ip.is_none() && doc.source.nat.ip.is_none() {
+        doc.source.ip = d.client_ip;
+    }
+    if let Some(ip) = d.private_ip
+        && !doc.host.ip.contains(&ip)
+    {
+        doc.host.ip.push(ip);
+    }
+    if let Some(server) = d.server_address {
+        match server.parse::<IpAddr>() {
+            Ok(ip) => doc.destination.ip = doc.destination.ip.or(Some(ip)),
+            Err(_) => {
+                doc.destination.address = doc.destination.address.take().or(piece(Some(server)))
+            }
+        }
+    }
+    if doc.event.reason.is_none() {
+        doc.event.reason = piece(d.reason);
+    }
+    if doc.host.name.is_none() {
+        doc.host.name = piece(d.device_name);
+    }
+    if doc.host.os.full.is_none() {
+        doc.host.os.full = piece(d.client_os);
+    }
+    let auth = &mut doc.panw.panos.auth;
+    auth.profile = piece(d.auth_profile);
+    auth.server_profile = piece(d.server_profile);
+    auth.method = piece(d.auth_type);
+    auth.client_version = piece(d.client_version);
+}
+
+/// `success`/`failure` from an event id's ending (`auth-success`,
+/// `globalprotectportal-auth-fail`, `...-regist-succ`).
+fn outcome_of_eventid(eventid: &str) -> Option<&'static str> {
+    const SUCCESS: [&str; 3] = ["-success", "-succ", "-succeeded"];
+    const FAILURE: [&str; 3] = ["-fail", "-failure", "-failed"];
+    if SUCCESS.iter().any(|s| eventid.ends_with(s)) {
+        Some("success")
+    } else if FAILURE.iter().any(|s| eventid.ends_with(s)) {
+        Some("failure")
+    } else {
+        None
+    }
 }
 
 fn system<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {
     doc.event.kind = Some("event");
     let eventid = cx.text("eventid");
-    let auth = subtype_is(cx, "auth") || eventid.as_deref().is_some_and(|e| e.starts_with("auth"));
+    let says = |word: &str| eventid.as_deref().is_some_and(|e| e.contains(word));
+    let auth = subtype_is(cx, "auth")
+        || subtype_is(cx, "globalprotect")
+        || says("auth")
+        || says("login")
+        || says("logout");
+    // A deliberate difference: the reference files every SYSTEM event under
+    // `configuration`, which ECS keeps for configuration changes.
     doc.event
         .category
         .push(if auth { "authentication" } else { "host" });
     doc.event.type_.push("info");
-    doc.event.outcome = match eventid.as_deref() {
-        Some("auth-success") => Some("success"),
-        Some("auth-fail") => Some("failure"),
-        _ => None,
-    };
+    doc.event.outcome = eventid.as_deref().and_then(outcome_of_eventid);
+    doc.event.code = eventid.clone();
     doc.event.action = eventid;
+    if auth {
+        description(cx, doc, "opaque");
+    }
 }
 
 fn config<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {
     doc.event.kind = Some("event");
     doc.event.category.push("configuration");
     doc.event.type_.push("change");
-    if let Some(cmd) = cx.text("cmd") {
+    if let Some(cmd) = cx.peek("cmd") {
         const KNOWN: [(&str, &str); 12] = [
             ("add", "cmd-add"),
             ("clone", "cmd-clone"),
@@ -705,23 +825,31 @@ fn config<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {
             ("multi-move", "cmd-multi-move"),
             ("upload", "cmd-upload"),
         ];
-        doc.event.action = Some(match KNOWN.iter().find(|(c, _)| *c == cmd) {
-            Some((_, action)) => Cow::Borrowed(*action),
-            None => Cow::Owned(format!("cmd-{cmd}")),
-        });
+        // Other commands keep their name in `panw.panos.cmd` only.
+        if let Some((_, action)) = KNOWN.iter().find(|(c, _)| *c == cmd) {
+            doc.event.action = Some(Cow::Borrowed(*action));
+        }
     }
     doc.event.outcome = match cx.text("result").as_deref() {
         Some(r) if r.eq_ignore_ascii_case("succeeded") => Some("success"),
         Some(r) if r.eq_ignore_ascii_case("failed") || r.eq_ignore_ascii_case("unauthorized") => {
             Some("failure")
         }
-        _ => None,
+        Some(_) => Some("unknown"),
+        None => None,
     };
+    // A deliberate difference: the admin who made the change is the
+    // event's `user.name` (ECS: the user performing the action); the
+    // reference keeps it only in `related.user`.
     if let Some(admin) = cx.text("admin") {
         doc.user.name = Some(admin.clone());
         doc.related.user.push(admin);
     }
-    endpoint_ip(cx, &mut doc.source, "host");
+    // The address the admin connected from is `host.ip`, as the reference
+    // has it (not `source.ip`).
+    if let Some(ip) = cx.ip("host") {
+        doc.host.ip.push(ip);
+    }
 }
 
 fn userid_iptag<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {
@@ -738,10 +866,13 @@ fn userid_iptag<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {
     endpoint_ip(cx, &mut doc.source, "src");
     doc.source.port = cx.port("beginport");
     doc.destination.port = cx.port("endport");
-    let user = cx.text("user");
+    // The user column wins; the user-by-source column only fills in for it.
+    let user = cx.text("user").or_else(|| cx.text("userbysource"));
     users(doc, user, None);
+    let eventid = cx.text("eventid");
+    doc.event.code = eventid.clone();
     if cx.log().log_type() == LogType::UserId {
-        doc.event.action = cx.text("eventid");
+        doc.event.action = eventid;
     }
 }
 
@@ -750,13 +881,18 @@ fn hipmatch<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {
     doc.event.category.push("host");
     doc.event.type_.push("info");
     host(cx, doc);
+    // `source.ip`: the IPv6 address when there is one, else the IPv4.
+    endpoint_ip(cx, &mut doc.source, "src");
+    if cx.peek("srcipv6").is_some_and(|v| v != "0.0.0.0") {
+        endpoint_ip(cx, &mut doc.source, "srcipv6");
+    }
     let user = cx.text("srcuser");
     users(doc, user, None);
     doc.host.os.full = cx.text("os");
 }
 
 fn host<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {
-    doc.host.hostname = cx.text("machinename");
+    doc.host.name = cx.text("machinename");
     doc.host.id = cx.text("hostid");
     for name in ["src", "srcipv6", "private_ip", "private_ipv6"] {
         if let Some(ip) = cx.ip(name)
@@ -768,9 +904,16 @@ fn host<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {
     if let Some(mac) = cx.text("mac") {
         doc.host.mac.push(mac);
     }
-    if let Some(name) = &doc.host.hostname {
+    if let Some(name) = &doc.host.name {
         doc.related.hosts.push(name.clone());
     }
+}
+
+/// An address column, else its IPv6 twin, unless empty or `0.0.0.0`.
+fn ip_or_v6(cx: &mut Ctx<'_, '_>, v4: &str, v6: &str) -> Option<IpAddr> {
+    cx.ip(v4)
+        .filter(|ip| !ip.is_unspecified())
+        .or_else(|| cx.ip(v6).filter(|ip| !ip.is_unspecified()))
 }
 
 fn globalprotect<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {
@@ -791,15 +934,22 @@ fn globalprotect<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {
         "info"
     };
     doc.event.type_.push(kind);
+    doc.event.code = eventid.clone();
     doc.event.action = eventid;
     doc.event.outcome = match cx.text("status").as_deref() {
         Some(s) if s.eq_ignore_ascii_case("success") => Some("success"),
         Some(s) if starts_with_ignore_case(s, "fail") => Some("failure"),
         _ => None,
     };
-    endpoint_ip(cx, &mut doc.source, "public_ip");
-    if doc.source.ip.is_none() {
-        endpoint_ip(cx, &mut doc.source, "public_ipv6");
+    doc.event.reason = cx.text("reason");
+    // As the reference integration: the tunnel (private) address is the
+    // source, the public one its NAT address.
+    doc.source.ip = ip_or_v6(cx, "private_ip", "private_ipv6");
+    doc.source.nat.ip = ip_or_v6(cx, "public_ip", "public_ipv6");
+    if let Some(seconds) = cx.u64("login_duration") {
+        doc.event.duration = i64::try_from(seconds)
+            .ok()
+            .and_then(|s| s.checked_mul(1_000_000_000));
     }
     doc.source.geo.country_iso_code = cx.text("srcregion");
     host(cx, doc);
@@ -807,12 +957,15 @@ fn globalprotect<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {
     doc.host.os.version = cx.text("client_os_ver");
     let user = cx.text("srcuser");
     users(doc, user, None);
+    description(cx, doc, "opaque");
 }
 
 fn authentication<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {
     doc.event.kind = Some("event");
     doc.event.category.push("authentication");
     doc.event.type_.push("start");
+    // A deliberate difference: the reference says `success` for every
+    // AUTHENTICATION record; the event column says when it failed.
     let failed = cx.peek("event").is_some_and(|e| {
         ["fail", "den", "reject", "timeout", "error"]
             .iter()
@@ -820,12 +973,24 @@ fn authentication<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {
     });
     doc.event.outcome = Some(if failed { "failure" } else { "success" });
     endpoint_ip(cx, &mut doc.source, "ip");
-    let user = cx.text("user");
-    users(doc, user, None);
+    // As the reference: the user as logged, no domain split; the
+    // normalized form joins it in `related.user`.
+    if let Some(user) = cx.text("user") {
+        doc.related.user.push(user.clone());
+        doc.source.user.name = Some(user.clone());
+        doc.user.name = Some(user);
+    }
+    if let Some(normalized) = cx.text("normalize_user")
+        && !doc.related.user.contains(&normalized)
+    {
+        doc.related.user.push(normalized);
+    }
     doc.user_agent.original = cx.text("user_agent");
     if let Some(mac) = cx.text("src_mac") {
         doc.source.mac = Some(mac);
     }
+    doc.panw.panos.auth.server_profile = cx.text("serverprofile");
+    description(cx, doc, "desc");
 }
 
 fn correlation<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {
@@ -851,6 +1016,7 @@ fn audit<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {
         _ => None,
     };
     doc.event.action = cx.text("eventid");
+    // As the reference: the admin is `user.name` directly.
     if let Some(admin) = cx.text("object") {
         doc.user.name = Some(admin.clone());
         doc.related.user.push(admin);
@@ -879,19 +1045,41 @@ mod tests {
     use super::*;
 
     #[test]
-    fn users_split_both_ways() {
-        let u = split_user("CORP\\jdoe".into());
-        assert_eq!(
-            (u.name.as_deref(), u.domain.as_deref()),
-            (Some("jdoe"), Some("CORP"))
-        );
-        let u = split_user("jdoe@corp.example".into());
-        assert_eq!(
-            (u.name.as_deref(), u.domain.as_deref()),
-            (Some("jdoe"), Some("corp.example"))
-        );
-        let u = split_user("jdoe".into());
-        assert_eq!((u.name.as_deref(), u.domain), (Some("jdoe"), None));
+    fn user_names_follow_the_reference_rules() {
+        let split = |text: &str| {
+            let u = split_user(text.to_owned().into());
+            (u.name.map(|n| n.into_owned()), u.domain.map(|d| d.into_owned()))
+        };
+        let both = |n: &str, d: &str| (Some(n.to_owned()), Some(d.to_owned()));
+        let name = |n: &str| (Some(n.to_owned()), None);
+        assert_eq!(split("CORP\\jdoe"), both("jdoe", "CORP"));
+        assert_eq!(split("CORP\\\\jdoe"), both("jdoe", "CORP"));
+        assert_eq!(split("jdoe@corp.example"), both("jdoe", "corp.example"));
+        assert_eq!(split("a.b..c\\x"), both("x", "a.b..c"));
+        // Machine accounts keep their `$`; spaces, `'`, `:`, `#` are allowed.
+        assert_eq!(split("CORP\\HOST01$"), both("HOST01$", "CORP"));
+        assert_eq!(split("CORP\\o'brien"), both("o'brien", "CORP"));
+        assert_eq!(split("CORP\\John Doe"), both("John Doe", "CORP"));
+        assert_eq!(split("CORP\\svc:web#1"), both("svc:web#1", "CORP"));
+        // An empty (or `.`) domain is no domain.
+        assert_eq!(split("\\jdoe"), name("jdoe"));
+        assert_eq!(split(".\\jdoe"), name("jdoe"));
+        assert_eq!(split("jdoe@"), name("jdoe"));
+        // No case folding.
+        assert_eq!(split("Corp\\JDoe"), both("JDoe", "Corp"));
+        // Anything else is the whole raw string.
+        for raw in [
+            "jdoe",
+            "CORP\\jürgen",
+            "CORP\\a/b",
+            "a+b@corp.example",
+            "CORP\\$",
+            "a@b@c",
+            "-corp.\\x",
+            "cn=jdoe,ou=users",
+        ] {
+            assert_eq!(split(raw), name(raw), "{raw}");
+        }
     }
 
     #[test]
@@ -916,7 +1104,5 @@ mod tests {
             (doc.url.domain.as_deref(), doc.url.path.as_deref()),
             (Some("example.com"), None)
         );
-        assert!(looks_like_url("example.com/a.pdf"));
-        assert!(!looks_like_url("EXAMPLE.PDF"));
     }
 }

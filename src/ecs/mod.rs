@@ -249,6 +249,10 @@ pub struct Panos<'a> {
     /// `panw.panos.http_content_type`.
     #[serde(skip_serializing_if = "IsEmpty::is_empty")]
     pub http_content_type: Option<Text<'a>>,
+    /// `panw.panos.auth.*`: what an authentication event's description
+    /// names that ECS has no field for.
+    #[serde(skip_serializing_if = "IsEmpty::is_empty")]
+    pub auth: PanosAuth<'a>,
     /// Every other column, by its PAN-OS name.
     #[serde(flatten)]
     pub rest: Rest<'a>,
@@ -271,6 +275,21 @@ field_set! {
         category: Option<Text<'a>>,
         /// `panw.panos.url.category_list`, split into an array.
         category_list: Option<CommaList<'a>>,
+    }
+}
+
+field_set! {
+    /// `panw.panos.auth.*`, from the descriptions of authentication events
+    /// (see [`crate::describe`]).
+    PanosAuth<'a> {
+        /// `panw.panos.auth.profile`: the authentication profile.
+        profile: Option<Text<'a>>,
+        /// `panw.panos.auth.server_profile`: the server profile.
+        server_profile: Option<Text<'a>>,
+        /// `panw.panos.auth.method`: how the user authenticated (`Auth type`).
+        method: Option<Text<'a>>,
+        /// `panw.panos.auth.client_version`: the GlobalProtect agent's version.
+        client_version: Option<Text<'a>>,
     }
 }
 
@@ -410,6 +429,12 @@ impl Used {
         }
     }
 
+    fn remove(&mut self, i: usize) {
+        if let Some(word) = self.0.get_mut(i / 64) {
+            *word &= !(1 << (i % 64));
+        }
+    }
+
     fn contains(&self, i: usize) -> bool {
         self.0.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
     }
@@ -464,6 +489,13 @@ impl<'l, 'a> Ctx<'l, 'a> {
 
     /// Marks a column as taken without reading it (it is null: `N/A`, a
     /// placeholder time, or shown elsewhere).
+    /// Puts a column back among the ones the document has not taken.
+    pub(crate) fn unmark(&mut self, name: &str) {
+        if let Some(pos) = self.log.index_of(name) {
+            self.used.remove(pos);
+        }
+    }
+
     pub(crate) fn mark(&mut self, name: &str) {
         if let Some(pos) = self.log.index_of(name) {
             self.used.insert(pos);

@@ -284,6 +284,9 @@ field_set! {
         outcome: Option<&'static str>,
         /// `event.action`.
         action: Option<Text<'a>>,
+        /// `event.code`: the PAN-OS event id (SYSTEM, GLOBALPROTECT, USERID,
+        /// IPTAG).
+        code: Option<Text<'a>>,
         /// `event.dataset`: `panw.panos`.
         dataset: Option<&'static str>,
         /// `event.module`: `panw`.
@@ -464,6 +467,8 @@ field_set! {
 field_set! {
     /// `host.*`: the endpoint a HIP, GlobalProtect or User-ID record is about.
     Host<'a> {
+        /// `host.name`: the endpoint's name as PAN-OS logs it.
+        name: Option<Text<'a>>,
         /// `host.hostname`.
         hostname: Option<Text<'a>>,
         /// `host.id`.
