@@ -472,7 +472,7 @@ fn threat_url_parts_and_category_list() {
     let doc = ecs(case("THREAT_6_1"));
     assert_eq!(
         doc["event"]["category"],
-        json!(["intrusion_detection", "network", "malware"])
+        json!(["intrusion_detection", "threat", "network", "malware"])
     );
     assert_eq!(doc["event"]["action"], "virus_detected");
     assert_eq!(doc["file"]["name"], "invoice,2024.pdf.exe");

@@ -17,6 +17,51 @@ use crate::zone::{Fold, Resolved};
 
 /// The default mapping: ECS names and types for all 15 log types.
 ///
+/// On the fields detection rules query (source and destination address,
+/// port and NAT, bytes, packets, transport, application, rule, serial,
+/// users, duration, URL, file, level, `@timestamp`) it follows the most
+/// widely deployed PAN-OS → ECS integration (Elastic's `panw` package, as
+/// the shared folder's `reference/ecs/ELASTIC-PANW.md` states it), so that
+/// rules and dashboards written for it work on these documents:
+///
+/// - NAT addresses are dropped only when `0.0.0.0` with port 0; un-NATed
+///   traffic keeps its NAT copy.
+/// - User names: `DOMAIN\user`, `DOMAIN\\user` and `user@domain` are
+///   split (user part of ASCII letters, digits, space and `#.:_'-`, one
+///   trailing `$` kept; host-name-like domain), anything else is the whole
+///   raw name; no case folding; `user.*` is the source user. With the
+///   X-Forwarded-For session flag, `srcuser` is not a user.
+/// - GLOBALPROTECT: `source.ip` is the private (tunnel) address, the public
+///   one `source.nat.ip`, `host.ip` the source, `event.duration` the login
+///   duration. HIP-MATCH: `source.ip` is the IPv6 address when there is
+///   one. TUNNEL and GTP: `rule.name` is the tunnel-inspection rule.
+///   AUTHENTICATION: the user as logged, unsplit. CONFIG: the admin's
+///   address is `host.ip`. AUDIT: the admin is `user.name`.
+/// - THREAT `misc`: `url.*` for `url` (and `virus`/`vulnerability` when it
+///   has a `/`), `file.*` for `file`, `virus` and `vulnerability`; for the
+///   other subtypes it stays in `panw.panos.misc`. `destination.domain`
+///   only when the URL names no port.
+/// - SYSTEM, GLOBALPROTECT and AUTHENTICATION descriptions are read for
+///   what the columns do not say (see [`crate::describe`]).
+///
+/// Where that integration contradicts ECS's own definitions, this mapping
+/// follows ECS; `tests/ecs_reference.rs` asserts each difference:
+///
+/// | field | here | the reference | why |
+/// | --- | --- | --- | --- |
+/// | `@timestamp` | high-res, else **generated**, else receive, else the syslog header's time | high-res, else receive | ECS: when the event happened |
+/// | SYSTEM `event.category` | `authentication` for auth events, else `host` | `configuration` | ECS keeps `configuration` for changes |
+/// | DECRYPTION `event.outcome` | `failure` only with an error | `failure` always (a bug in its test) | the record says whether it failed |
+/// | AUTHENTICATION `event.outcome` | from the `event` column | `success` always | the record says whether it failed |
+/// | CONFIG `user.name` | the admin | absent | ECS: the user performing the action |
+/// | THREAT WildFire `file.name` | the verdict's file | dropped | it is a file name |
+/// | `source/destination.geo.name` | country names only | any location text, ranges too | a range is not a place |
+/// | DECRYPTION certificate | `tls.server.x509.*`, `tls.server.hash.*` | `tls.client.*` | it is the server's certificate |
+/// | HIP-MATCH `event.category` | `host` | `network` | it describes the endpoint |
+/// | GTP `event.category` | `network` | `network`, `malware` | not a malware event |
+/// | THREAT `sender`/`recipient` | `email.from/to.address` | `source/destination.user.email` | ECS has an email field set |
+/// | CORRELATION | `alert`, `intrusion_detection`, `rule.name` the object | `event`, `network` | a correlation match is a detection |
+///
 /// # Example
 ///
 /// ```
@@ -470,6 +515,7 @@ fn traffic<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {
 fn threat<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {
     doc.event.kind = Some("alert");
     doc.event.category.push("intrusion_detection");
+    doc.event.category.push("threat");
     doc.event.category.push("network");
     const ACTIONS: [(&str, &str); 12] = [
         ("url", "url_filtering"),
@@ -1016,6 +1062,8 @@ fn audit<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {
         _ => None,
     };
     doc.event.action = cx.text("eventid");
+    // AUDIT records have no type column; the reference names them `AUDIT`.
+    doc.panw.panos.type_ = Some(Cow::Borrowed("AUDIT"));
     // As the reference: the admin is `user.name` directly.
     if let Some(admin) = cx.text("object") {
         doc.user.name = Some(admin.clone());
@@ -1048,7 +1096,10 @@ mod tests {
     fn user_names_follow_the_reference_rules() {
         let split = |text: &str| {
             let u = split_user(text.to_owned().into());
-            (u.name.map(|n| n.into_owned()), u.domain.map(|d| d.into_owned()))
+            (
+                u.name.map(|n| n.into_owned()),
+                u.domain.map(|d| d.into_owned()),
+            )
         };
         let both = |n: &str, d: &str| (Some(n.to_owned()), Some(d.to_owned()));
         let name = |n: &str| (Some(n.to_owned()), None);
