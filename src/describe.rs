@@ -128,13 +128,17 @@ impl<'t> Description<'t> {
         }
         let value = |k: usize| -> Option<&'t str> {
             let (_, start) = found[k]?;
-            let end = found
+            // To the next key, or to the end of the sentence (`Reason: x.
+            // auth profile 'y'`), whichever comes first.
+            let next_key = found
                 .iter()
                 .flatten()
                 .map(|&(key_start, _)| key_start)
                 .filter(|&s| s >= start)
                 .min()
                 .map_or(text.len(), |s| s - 2);
+            let sentence = text[start..].find(". ").map_or(text.len(), |i| start + i);
+            let end = next_key.min(sentence);
             let v = text.get(start..end.max(start))?.trim();
             let v = v.strip_suffix('.').unwrap_or(v).trim_end();
             (!v.is_empty()).then_some(v)
@@ -205,6 +209,12 @@ mod tests {
             Some("Authentication failed: Invalid username or password")
         );
         assert_eq!(d.auth_type, Some("profile"));
+        let d = Description::parse(
+            "failed authentication for user 'm'. Reason: Invalid username/password. auth profile 'corp-ldap', vsys 'shared', server profile 'ldap-1', server address '192.0.2.5', From: 198.51.100.7.",
+        );
+        assert_eq!(d.reason, Some("Invalid username/password"));
+        assert_eq!(d.auth_profile, Some("corp-ldap"));
+        assert_eq!(d.client_ip, Some("198.51.100.7".parse().unwrap()));
         let d = Description::parse(
             "GlobalProtect gateway user logout succeeded. User name: tng\\picard, Client OS version: Microsoft Windows Server 2008 R2 Enterprise Edition Service Pac, Reason: client logout.",
         );

@@ -375,9 +375,10 @@ fn split_body(splitter: &Splitter, body: &[u8], fields: &mut Fields) -> Flags {
     }
     let flags = splitter.split(body, fields);
     let column = |i: usize| fields.get(i).map_or(&b""[..], |s| s.bytes(body));
-    let lacks_future_use = LogType::from_bytes(column(3)) == LogType::Unknown
-        && LogType::from_bytes(column(2)) != LogType::Unknown
-        && value::looks_like_timestamp(column(0));
+    // Column 0 a time and a type in column 2 (column 3 is then the subtype,
+    // which may read as a type: `end`, `start`).
+    let lacks_future_use = value::looks_like_timestamp(column(0))
+        && LogType::from_bytes(column(2)) != LogType::Unknown;
     if lacks_future_use {
         fields.prepend_empty();
     }

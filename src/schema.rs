@@ -19,6 +19,7 @@
 //! | THREAT 10.0 docs (`session_owner` before `partial_hash`) | exactly 112 columns, version not 10.1 or later |
 //! | CONFIG docs order (details at 14–15, a custom format) | column 15 is not hex flags but column 17 is |
 //! | AUDIT (no `1,` prefix, no type column) | column 2 is `audit` |
+//! | TRAFFIC and THREAT as Strata Logging Service forwards them (flags, action flags and some FUTURE_USE columns left out) | a text version (`10.0`) in column 5, and column 28 is not hex flags |
 //!
 //! Column 5 is the log-format version on real firewalls (see
 //! [`Version::from_field`]).
@@ -724,6 +725,10 @@ impl Schema {
             known => known,
         };
         let version = || Version::from_field(column(5));
+        // Strata Logging Service's TRAFFIC and THREAT: a text version
+        // (`10.0`) in column 5, and no flags column, so column 28 is the
+        // action rather than `0x...`.
+        let strata = || column(5).contains(&b'.') && !column(28).starts_with(b"0x");
         match log_type {
             LogType::Unknown => {
                 let five = LogType::from_bytes(column(5));
@@ -744,6 +749,8 @@ impl Schema {
                 };
                 variant(&TUNNEL_DEF, usize::from(old))
             }
+            LogType::Traffic if strata() => variant(&TRAFFIC_DEF, 1),
+            LogType::Threat if strata() => variant(&THREAT_DEF, 2),
             LogType::Threat => {
                 let docs_10_0 = count == 112 && version().is_none_or(|v| v < Version::new(10, 1));
                 variant(&THREAT_DEF, usize::from(docs_10_0))
@@ -884,18 +891,32 @@ const fn wire<const N: usize>(columns: &[FieldSpec], names: [&str; N]) -> [u8; N
     out
 }
 
-/// The wire order of the standard layout without the pool columns `skip`.
-const fn wire_without<const N: usize>(columns: &[FieldSpec], len: usize, skip: &str) -> [u8; N] {
+/// The first `N` columns of the standard layout's wire order without the
+/// pool columns `skip` (each of which must be among them).
+const fn wire_without<const N: usize>(columns: &[FieldSpec], skip: &[&str]) -> [u8; N] {
     let mut out = [0u8; N];
-    let (mut i, mut o) = (0, 0);
-    while i < len {
-        if str_cmp(columns[i].name, skip) != 0 {
+    let (mut i, mut o, mut skipped) = (0, 0, 0);
+    while o < N {
+        assert!(i < columns.len(), "the layout is longer than the pool");
+        let mut keep = true;
+        let mut k = 0;
+        while k < skip.len() {
+            if str_cmp(columns[i].name, skip[k]) == 0 {
+                keep = false;
+                skipped += 1;
+            }
+            k += 1;
+        }
+        if keep {
             out[o] = i as u8;
             o += 1;
         }
         i += 1;
     }
-    assert!(o == N, "the column to skip is not in the layout");
+    assert!(
+        skipped == skip.len(),
+        "a column to skip is not in the layout"
+    );
     out
 }
 
@@ -956,8 +977,22 @@ use tables::*;
 // write (TRAFFIC 43/46/50, THREAT 42/45, SYSTEM 16, CONFIG 14, USERID 20:
 // public parsers' test data). Every one is a prefix of the standard layout.
 
-type_def!(TRAFFIC_DEF, LogType::Traffic, TRAFFIC,
-    counts: [43, 46, 47, 50, 54, 61, 65, 67, 75, 105, 115, 120, 130]);
+// TRAFFIC as Strata Logging Service forwards it (a text version in column
+// 5): without the time-logged, flags and action-flags columns and the two
+// FUTURE_USE columns between them.
+const TRAFFIC_STRATA: [u8; TRAFFIC.len() - 5] = wire_without(
+    TRAFFIC,
+    &[
+        "future_use_21",
+        "flags",
+        "future_use_38",
+        "actionflags",
+        "future_use_43",
+    ],
+);
+type_def!(TRAFFIC_DEF, LogType::Traffic, TRAFFIC, TRAFFIC.len(),
+counts: [43, 46, 47, 50, 54, 61, 65, 67, 75, 100, 105, 115, 120, 130],
+layouts: [variant!("strata", TRAFFIC, TRAFFIC_STRATA)]);
 type_def!(SYSTEM_DEF, LogType::System, SYSTEM, counts: [16, 17, 23, 26]);
 type_def!(USERID_DEF, LogType::UserId, USERID, counts: [20, 30, 31, 32, 34, 36, 37]);
 type_def!(AUTHENTICATION_DEF, LogType::Authentication, AUTHENTICATION,
@@ -993,13 +1028,24 @@ const THREAT_10_0_DOCS: [u8; 112] = {
     }
     out
 };
+// THREAT as Strata Logging Service forwards it (a text version in column
+// 5): without the time-logged, flags, category and action-flags columns.
+// Its order past the destination location varies with the subtype in the
+// forwarded logs seen, so only the columns up to there are named; the rest
+// are kept as extra columns.
+const THREAT_STRATA: [u8; 36] = wire_without(
+    THREAT,
+    &["future_use_21", "flags", "category", "actionflags"],
+);
 type_def!(THREAT_DEF, LogType::Threat, THREAT, THREAT_WIRE_LEN,
 counts: [42, 45, 54, 60, 71, 75, 76, 78, 79, 111, 112, 120, 121, 123],
-layouts: [variant!("10.0 docs", THREAT, THREAT_10_0_DOCS)]);
+layouts: [
+    variant!("10.0 docs", THREAT, THREAT_10_0_DOCS),
+    variant!("strata", THREAT, THREAT_STRATA)
+]);
 
 // TUNNEL: `pkts_received` was inserted after `pkts_sent` by 10.0.
-const TUNNEL_BEFORE_10: [u8; TUNNEL.len() - 1] =
-    wire_without(TUNNEL, TUNNEL.len(), "pkts_received");
+const TUNNEL_BEFORE_10: [u8; TUNNEL.len() - 1] = wire_without(TUNNEL, &["pkts_received"]);
 type_def!(TUNNEL_DEF, LogType::Tunnel, TUNNEL, TUNNEL.len(),
 counts: [62, 75, 83, 84],
 layouts: [variant!("before 10.0", TUNNEL, TUNNEL_BEFORE_10)]);

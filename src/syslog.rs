@@ -369,9 +369,11 @@ impl<'a> SyslogHeader<'a> {
             return None;
         }
         let month = month_number(&b[..3])?;
-        let day: u32 = ts[4..6].trim_start().parse().ok()?;
+        // `Feb  22` is one byte longer than `Feb 22`.
+        let off = ts.len() - 15;
+        let day: u32 = ts[4 + off..6 + off].trim_start().parse().ok()?;
         let date = NaiveDate::from_ymd_opt(year, month, day)?;
-        let time = NaiveTime::parse_from_str(&ts[7..15], "%H:%M:%S").ok()?;
+        let time = NaiveTime::parse_from_str(&ts[7 + off..15 + off], "%H:%M:%S").ok()?;
         Some(zone.into().resolve(date.and_time(time)).time)
     }
 }
@@ -477,6 +479,14 @@ fn month_number(name: &[u8]) -> Option<u32> {
 
 /// `Mmm dd hh:mm:ss` (day space-padded or zero-padded) at the start of `s`.
 fn bsd_timestamp_len(s: &[u8]) -> Option<usize> {
+    // `Feb  22` (a relay's padding before a two-digit day): one space more.
+    if s.get(3..5) == Some(b"  ") && s.get(6).is_some_and(u8::is_ascii_digit) {
+        let t = s.get(..16)?;
+        let mut fixed = [0u8; 15];
+        fixed[..4].copy_from_slice(&t[..4]);
+        fixed[4..].copy_from_slice(&t[5..16]);
+        return (fixed[4].is_ascii_digit() && bsd_timestamp_len(&fixed) == Some(15)).then_some(16);
+    }
     let t = s.get(..15)?;
     let digit = |i: usize| t[i].is_ascii_digit();
     let ok = month_number(&t[..3]).is_some()
@@ -613,6 +623,21 @@ fn as_str(b: &[u8]) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bsd_timestamps_with_padding() {
+        assert_eq!(bsd_timestamp_len(b"Feb 22 21:32:20 x"), Some(15));
+        assert_eq!(bsd_timestamp_len(b"Feb  2 21:32:20 x"), Some(15));
+        assert_eq!(bsd_timestamp_len(b"Feb  22 21:32:20 x"), Some(16));
+        assert_eq!(bsd_timestamp_len(b"Feb  2x 21:32:20 x"), None);
+        let (h, body) = SyslogHeader::parse(b"<14>Feb  22 21:32:20 pa-fw-2 1,2012/04/08");
+        assert_eq!(
+            (h.hostname(), body),
+            (Some("pa-fw-2"), &b"1,2012/04/08"[..])
+        );
+        let t = h.datetime(2018, Zone::UTC).unwrap();
+        assert_eq!(t.to_rfc3339(), "2018-02-22T21:32:20+00:00");
+    }
 
     #[test]
     fn pri_bounds() {

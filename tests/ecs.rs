@@ -212,7 +212,7 @@ fn default_documents_are_ecs_valid_for_every_type() {
     ) else {
         return;
     };
-    let fields = ecs_fields(&std::fs::read_to_string(path).unwrap());
+    let fields = ecs_fields(&std::fs::read_to_string(&path).unwrap());
     assert!(fields.len() > 2000, "{} ECS fields read", fields.len());
     assert_eq!(fields["event.kind"].allowed.len(), 8);
     assert!(fields["related.ip"].array);
@@ -231,6 +231,25 @@ fn default_documents_are_ecs_valid_for_every_type() {
         input.push(b'\n');
     }
     input.extend_from_slice(sample.as_bytes());
+    // And every CSV record of the real-world corpus.
+    let realworld = path.parent().unwrap().join("../../corpus/realworld/csv");
+    let mut realworld_records = 0;
+    let mut files: Vec<_> = std::fs::read_dir(&realworld)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    for file in files {
+        let text = std::fs::read(&file).unwrap();
+        realworld_records += text
+            .split(|&b| b == b'\n')
+            .filter(|l| !l.iter().all(u8::is_ascii_whitespace))
+            .count();
+        input.extend_from_slice(&text);
+        if !text.ends_with(b"\n") {
+            input.push(b'\n');
+        }
+    }
     let tz = FixedOffset::east_opt(3600).unwrap();
     let mut reader =
         panlog::framing::LogReader::new(&input[..]).with_parser(Parser::new().time_zone(tz));
@@ -246,8 +265,11 @@ fn default_documents_are_ecs_valid_for_every_type() {
         }
         docs += 1;
     }
-    assert_eq!(docs, lines::CASES.len() + 25);
-    assert_eq!(types.len(), 15, "every log type converted: {types:?}");
+    assert_eq!(docs, lines::CASES.len() + 29 + realworld_records);
+    assert!(realworld_records > 2000);
+    // The 15 types, and the unknown ones of the real-world corpus
+    // (`INVALIDlogType`, `OTHERS`).
+    assert_eq!(types.len(), 16, "every log type converted: {types:?}");
     problems.sort();
     problems.dedup();
     assert!(

@@ -66,7 +66,7 @@ fn panlog_converts_the_shipped_sample_to_ecs() {
     let (status, stdout, stderr) = run("panlog", &["--stats", &sample()], b"");
     assert!(status.success(), "{stderr}");
     let docs = ndjson(&stdout);
-    assert_eq!(docs.len(), 25);
+    assert_eq!(docs.len(), 29);
     for doc in &docs {
         assert_eq!(doc["ecs"]["version"], "9.5.0-dev");
         assert_eq!(doc["observer"]["vendor"], "Palo Alto Networks");
@@ -80,7 +80,7 @@ fn panlog_converts_the_shipped_sample_to_ecs() {
         .collect();
     assert_eq!(types.len(), 15, "{stderr}");
     assert!(
-        stderr.contains("THREAT\t4") && stderr.contains("errors\t0"),
+        stderr.contains("THREAT\t6") && stderr.contains("errors\t0"),
         "{stderr}"
     );
     // Records in input order; a few values from the shipped lines.
@@ -92,8 +92,10 @@ fn panlog_converts_the_shipped_sample_to_ecs() {
     assert_eq!(docs[3]["url"]["original"], serde_json::Value::Null);
     assert_eq!(docs[3]["file"]["name"], "EXAMPLE.PDF");
     assert_eq!(docs[4]["url"]["query"], "a=1,b=2");
-    // The octet-counted SYSTEM frame and the CONFIG change spanning lines.
+    // The octet-counted SYSTEM frame (no PRI) and the CONFIG change
+    // spanning lines.
     assert_eq!(docs[7]["panw"]["panos"]["type"], "SYSTEM");
+    assert_eq!(docs[7]["panw"]["panos"]["future_use_0"], "1");
     assert_eq!(
         docs[9]["panw"]["panos"]["after_change_detail"],
         "rule allow-web {\n  action deny; description \"was allow\";\n}"
@@ -105,7 +107,7 @@ fn panlog_to_seed_and_fields() {
     let (status, stdout, _) = run("panlog", &["--to", "seed", &sample()], b"");
     assert!(status.success());
     let docs = ndjson(&stdout);
-    assert_eq!(docs.len(), 25);
+    assert_eq!(docs.len(), 29);
     assert_eq!(docs[0]["ecs"]["version"], "1.10.0");
     assert_eq!(docs[0]["event"]["category"], "traffic");
     assert_eq!(docs[0]["action"]["name"], "allow");
@@ -113,10 +115,41 @@ fn panlog_to_seed_and_fields() {
     let (status, stdout, _) = run("panlog", &["--to", "fields", &sample()], b"");
     assert!(status.success());
     let docs = ndjson(&stdout);
-    assert_eq!(docs.len(), 25);
+    assert_eq!(docs.len(), 29);
     assert_eq!(docs[0]["natsrc"], "203.0.113.10");
     assert_eq!(docs[0]["sport"], 53144);
     assert_eq!(docs[0]["type"], "TRAFFIC");
+}
+
+/// The shapes real devices send, at the end of the sample: a PAN-OS 5.x
+/// THREAT (42 columns), a Strata-forwarded THREAT, the AUDIT header form and
+/// a SYSTEM auth failure whose facts are in its description.
+#[test]
+fn panlog_converts_the_real_world_shapes_of_the_sample() {
+    let (status, stdout, stderr) = run("panlog", &[&sample()], b"");
+    assert!(status.success(), "{stderr}");
+    let docs = ndjson(&stdout);
+    let [old, strata, audit, auth] = &docs[25..] else {
+        panic!("{} documents", docs.len())
+    };
+    assert_eq!(old["url"]["original"], "example.com/z/config.bin");
+    assert_eq!(old["source"]["user"]["name"], "jdoe");
+    assert_eq!(old["observer"]["hostname"], "PA-500");
+    assert_eq!(strata["url"]["original"], "www.example.com/blocked");
+    assert_eq!(strata["event"]["outcome"], "failure");
+    assert_eq!(strata["panw"]["panos"]["threatid"], serde_json::Value::Null);
+    assert_eq!(strata["observer"]["serial_number"], "no-serial");
+    assert_eq!(audit["panw"]["panos"]["type"], "AUDIT");
+    assert_eq!(audit["observer"]["hostname"], "PA-3220-edge");
+    assert_eq!(audit["user"]["name"], "admin");
+    assert_eq!(audit["@timestamp"], "2024-03-05T14:22:09+00:00");
+    assert_eq!(auth["event"]["outcome"], "failure");
+    assert_eq!(auth["user"]["name"], "mallory");
+    assert_eq!(auth["source"]["ip"], "198.51.100.7");
+    assert_eq!(auth["destination"]["ip"], "192.0.2.5");
+    assert_eq!(auth["event"]["reason"], "Invalid username/password");
+    assert_eq!(auth["panw"]["panos"]["auth"]["profile"], "corp-ldap");
+    assert_eq!(auth["panw"]["panos"]["auth"]["server_profile"], "ldap-1");
 }
 
 #[test]

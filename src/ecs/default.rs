@@ -213,7 +213,12 @@ fn common<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {
     if let Some(host) = &doc.observer.hostname {
         doc.related.hosts.push(host.clone());
     }
-    doc.panw.panos.type_ = cx.text("type");
+    // The type column as written (`END`, `HIP-MATCH`), else the type the
+    // record was recognised as (Strata's DECRYPTION leaves it empty).
+    doc.panw.panos.type_ = cx.text("type").or_else(|| {
+        let ty = log.log_type();
+        (ty != LogType::Unknown).then(|| Cow::Borrowed(ty.as_str()))
+    });
     doc.panw.panos.sub_type = cx.text("subtype");
     doc.event.dataset = Some("panw.panos");
     doc.event.module = Some("panw");
@@ -230,12 +235,20 @@ fn common<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {
         .or(generated)
         .or(received)
         .or_else(|| header_time(log));
-    if let Some(stamp) = stamp {
-        doc.timestamp = Some(Time(stamp.time));
-        match stamp.fold {
-            Fold::Unique => {}
-            Fold::Ambiguous => doc.tags.push("panlog_time_ambiguous"),
-            Fold::Gap => doc.tags.push("panlog_time_nonexistent"),
+    match stamp {
+        Some(stamp) => {
+            doc.timestamp = Some(Time(stamp.time));
+            match stamp.fold {
+                Fold::Unique => {}
+                Fold::Ambiguous => doc.tags.push("panlog_time_ambiguous"),
+                Fold::Gap => doc.tags.push("panlog_time_nonexistent"),
+            }
+        }
+        // No valid time anywhere in the record (masked or garbled): the
+        // time it was converted, as a collecting agent would set, flagged.
+        None => {
+            doc.timestamp = now().map(|t| Time(t.fixed_offset()));
+            doc.tags.push("panlog_time_ingested");
         }
     }
     if let Some(severity) = cx.text("severity") {
@@ -244,15 +257,20 @@ fn common<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {
     }
 }
 
+/// The current time, to the second.
+fn now() -> Option<chrono::DateTime<chrono::Utc>> {
+    let since = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?;
+    chrono::DateTime::from_timestamp(i64::try_from(since.as_secs()).ok()?, 0)
+}
+
 /// The syslog header's time: RFC 5424's as sent; RFC 3164's (no year) in
 /// the record's zone and the year that puts it at most a day ahead of now.
 fn header_time(log: &Log<'_>) -> Option<Resolved> {
     let header = log.header();
     header.timestamp()?;
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .ok()
-        .and_then(|d| chrono::DateTime::from_timestamp(i64::try_from(d.as_secs()).ok()?, 0))?;
+    let now = now()?;
     let year = chrono::Datelike::year(&now);
     let time = header
         .datetime(year, log.zone())

@@ -125,12 +125,15 @@ impl<'a> ToEcs<'a> for Log<'a> {
 #[derive(Debug, Clone, Serialize)]
 pub struct EcsEvent<'a> {
     /// `@timestamp`: `high_res_timestamp` when the record has a real one,
-    /// else `receive_time`.
+    /// else `time_generated`, else `receive_time`, else the syslog header's
+    /// time, else the time of conversion (see `tags`).
     #[serde(rename = "@timestamp", skip_serializing_if = "IsEmpty::is_empty")]
     pub timestamp: Option<Time>,
     /// `tags`: `panlog_time_ambiguous` or `panlog_time_nonexistent` when
     /// `@timestamp` came from a local time in the repeated or the skipped
-    /// hour of a daylight-saving change (resolved as [`crate::zone`] says).
+    /// hour of a daylight-saving change (resolved as [`crate::zone`] says);
+    /// `panlog_time_ingested` when the record holds no valid time at all and
+    /// `@timestamp` is the time it was converted.
     #[serde(skip_serializing_if = "IsEmpty::is_empty")]
     pub tags: Inline<&'static str, 2>,
     /// `ecs.*`.

@@ -1,23 +1,41 @@
 //! The shared folder (`../shared`: references and corpora), found through the
-//! `PANLOG_SHARED` environment variable that `.ci/run` sets. Tests that need
-//! it print a notice and return when it is not set: never a silent pass.
+//! `PANLOG_SHARED` environment variable that `.ci/run` sets, else at
+//! `../shared` beside the crate. A test that needs it and cannot find it
+//! fails under `CI=true` (a green CI always means it ran); elsewhere it
+//! prints a notice and returns.
 
 use std::path::PathBuf;
 
-/// `$PANLOG_SHARED/<rel>`, or `None` after printing why the test is skipped.
+/// `<shared>/<rel>`, or `None` after printing why the test is skipped.
+///
+/// # Panics
+///
+/// When the folder is missing and `CI` is `true`, or when it is found but
+/// `rel` is not in it.
 pub fn path(rel: &str, test: &str) -> Option<PathBuf> {
-    match std::env::var_os("PANLOG_SHARED") {
+    let dir = std::env::var_os("PANLOG_SHARED")
+        .map(PathBuf::from)
+        .or_else(|| {
+            let beside = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared");
+            beside.is_dir().then_some(beside)
+        });
+    match dir {
         Some(dir) => {
-            let p = PathBuf::from(dir).join(rel);
+            let p = dir.join(rel);
             assert!(
                 p.exists(),
-                "PANLOG_SHARED is set but {} is missing",
-                p.display()
+                "the shared folder is at {} but {rel} is missing",
+                dir.display()
             );
             Some(p)
         }
+        None if std::env::var("CI").is_ok_and(|v| v == "true") => {
+            panic!(
+                "{test}: CI=true but the shared folder is missing (set PANLOG_SHARED or put it at ../shared)"
+            )
+        }
         None => {
-            eprintln!("SKIPPED {test}: PANLOG_SHARED is not set (.ci/run sets it to ../shared)");
+            eprintln!("SKIPPED {test}: no shared folder (PANLOG_SHARED unset, no ../shared)");
             None
         }
     }
