@@ -234,12 +234,7 @@ fn default_documents_are_ecs_valid_for_every_type() {
     // And every CSV record of the real-world corpus.
     let realworld = path.parent().unwrap().join("../../corpus/realworld/csv");
     let mut realworld_records = 0;
-    let mut files: Vec<_> = std::fs::read_dir(&realworld)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.sort();
-    for file in files {
+    for file in shared::files(&realworld) {
         let text = std::fs::read(&file).unwrap();
         realworld_records += text
             .split(|&b| b == b'\n')

@@ -43,12 +43,7 @@ fn every_csv_record_of_the_realworld_corpus_converts() {
     };
     let mapping = EcsMapping::new();
     let (mut files, mut records) = (0, 0);
-    let mut entries: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    entries.sort();
-    for path in entries {
+    for path in shared::files(&dir) {
         let expected = lines(&path).len();
         let bytes = std::fs::read(&path).unwrap();
         let mut reader = LogReader::new(&bytes[..]);
@@ -448,9 +443,9 @@ fn expected_values_of_other_projects_are_reproduced() {
     ];
     // Only the lines of the CSV files: the others are CEF/LEEF shapes.
     let csv_dir = dir.parent().unwrap().join("csv");
-    let csv_lines: std::collections::HashSet<String> = std::fs::read_dir(&csv_dir)
-        .unwrap()
-        .flat_map(|e| lines(&e.unwrap().path()))
+    let csv_lines: std::collections::HashSet<String> = shared::files(&csv_dir)
+        .iter()
+        .flat_map(|p| lines(p))
         .collect();
     let mapping = EcsMapping::new().original(false);
     let mut parser = Parser::new();

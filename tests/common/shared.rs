@@ -40,3 +40,14 @@ pub fn path(rel: &str, test: &str) -> Option<PathBuf> {
         }
     }
 }
+
+/// The files of a shared folder, sorted by name.
+#[allow(dead_code)] // not every test that includes this module lists a folder
+pub fn files(dir: &std::path::Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    files
+}
