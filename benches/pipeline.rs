@@ -22,7 +22,7 @@ use chrono::NaiveDateTime;
 use criterion::{Criterion, Throughput, criterion_group};
 use panlog::Parser;
 use panlog::ecs::{EcsMapping, Mapping};
-use panlog::framing::LogReader;
+use panlog::reader::LogReader;
 use panlog::schema::LogType;
 use panlog::syslog::SyslogHeader;
 

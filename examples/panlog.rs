@@ -23,12 +23,12 @@
 
 use std::collections::BTreeMap;
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Write};
+use std::io::{self, BufWriter, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
 use panlog::Parser;
 use panlog::ecs::{EcsMapping, Mapping, SeedMapping};
-use panlog::framing::LogReader;
+use panlog::reader::LogReader;
 use panlog::zone::{Zone, Zones};
 
 #[derive(Clone, Copy, PartialEq)]
@@ -128,13 +128,7 @@ fn main() -> ExitCode {
             convert(name, io::stdin().lock(), &opts, &mut out, &mut stats)
         } else {
             match File::open(name) {
-                Ok(f) => convert(
-                    name,
-                    BufReader::with_capacity(256 * 1024, f),
-                    &opts,
-                    &mut out,
-                    &mut stats,
-                ),
+                Ok(f) => convert(name, f, &opts, &mut out, &mut stats),
                 Err(e) => Err(e),
             }
         };
@@ -163,7 +157,7 @@ fn main() -> ExitCode {
 
 /// Converts one input. An `Err` is an input or output failure (the input is
 /// abandoned); bad records are reported on stderr and skipped.
-fn convert<R: BufRead>(
+fn convert<R: Read>(
     name: &str,
     input: R,
     opts: &Options,

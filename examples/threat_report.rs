@@ -24,10 +24,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, Write};
+use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
-use panlog::framing::LogReader;
+use panlog::reader::LogReader;
 use panlog::schema::LogType;
 
 /// (destination, destination user, source, threat name).
@@ -105,7 +105,7 @@ fn main() -> ExitCode {
         let result = if name == "-" {
             collect(name, io::stdin().lock(), &opts, &mut counts)
         } else {
-            File::open(name).and_then(|f| collect(name, BufReader::new(f), &opts, &mut counts))
+            File::open(name).and_then(|f| collect(name, f, &opts, &mut counts))
         };
         if let Err(e) = result {
             eprintln!("threat_report: {name}: {e}");
@@ -125,7 +125,7 @@ fn main() -> ExitCode {
     status
 }
 
-fn collect<R: BufRead>(
+fn collect<R: Read>(
     name: &str,
     input: R,
     opts: &Options,

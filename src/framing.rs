@@ -1,8 +1,9 @@
 //! Record boundaries in a byte stream.
 //!
 //! [`Framer`] is sans-IO: push bytes in whatever pieces they arrive (TCP reads,
-//! UDP datagrams, an async stream) and pull complete records. [`LogReader`]
-//! drives a `Framer` from any [`BufRead`].
+//! UDP datagrams, an async stream) and pull complete records.
+//! [`LogReader`](crate::reader::LogReader) drives a `Framer` from any
+//! [`Read`](std::io::Read).
 //!
 //! # What a record is
 //!
@@ -63,12 +64,9 @@
 //! assert_eq!(lines, [&b"1,a,\"multi\nline\",b"[..], b"<14>1 - - - - - - 1,x", b"2,tail"]);
 //! ```
 
-use std::io::{self, BufRead};
-
 use memchr::{memchr, memchr_iter, memchr2, memchr3};
 
 use crate::error::{Error, ErrorKind, Position};
-use crate::log::Parser;
 use crate::syslog::{looks_like_record_start, octet_count_len};
 
 /// The default [`FramerConfig::max_record_len`]: 64 KiB.
@@ -78,7 +76,7 @@ pub const DEFAULT_MAX_RECORD_LEN: usize = 64 * 1024;
 /// starts a new record.
 const SNIFF_LEN: usize = 48;
 
-/// Options for a [`Framer`] or [`LogReader`].
+/// Options for a [`Framer`] or a [`LogReader`](crate::reader::LogReader).
 ///
 /// # Example
 ///
@@ -284,7 +282,7 @@ enum Mode {
 
 /// A complete record, as offsets into the framer's buffer.
 #[derive(Clone, Copy, Debug)]
-struct Frame {
+pub(crate) struct Frame {
     start: usize,
     end: usize,
     position: Position,
@@ -519,7 +517,7 @@ impl Framer {
         }
     }
 
-    fn record(&self, frame: Frame) -> Record<'_> {
+    pub(crate) fn record(&self, frame: Frame) -> Record<'_> {
         Record {
             bytes: &self.buf[frame.start..frame.end],
             position: frame.position,
@@ -546,7 +544,23 @@ impl Framer {
         self.inner_newlines = 0;
     }
 
-    fn poll(&mut self) -> Option<Result<Frame, Error>> {
+    /// Whether [`finish`](Self::finish) was called.
+    pub(crate) const fn is_finished(&self) -> bool {
+        self.finished
+    }
+
+    /// Where the next record would start: for errors that are not a
+    /// record's (an I/O error of the reader feeding the framer).
+    pub(crate) const fn next_start(&self) -> Position {
+        Position {
+            record: self.records + 1,
+            line: self.line,
+            byte: self.base + self.buf.len() as u64,
+            field: None,
+        }
+    }
+
+    pub(crate) fn poll(&mut self) -> Option<Result<Frame, Error>> {
         loop {
             match self.mode {
                 Mode::Line => {}
@@ -1004,212 +1018,4 @@ enum OctetFrame {
     NeedMore,
     /// A frame, or an error for a bad one.
     Done(Result<Frame, Error>),
-}
-
-/// A [`Framer`] driven by a [`BufRead`]: the records of a file, a socket,
-/// standard input.
-///
-/// `next_record` lends each record from the reader's own buffer (one buffer,
-/// reused), so the loop is a `while let`, not a `for`.
-///
-/// # Example
-///
-/// ```
-/// use panlog::framing::LogReader;
-///
-/// let input = b"1,2020/12/04 16:00:02,0164,USERID,login\n\
-///               this line is fine too\n";
-/// let mut reader = LogReader::new(&input[..]);
-/// let mut count = 0;
-/// while let Some(record) = reader.next_record() {
-///     match record {
-///         Ok(record) => count += record.bytes().len().min(1),
-///         Err(e) => eprintln!("{e}"), // e.g. "record 7 (line 9, byte 1234): ..."
-///     }
-/// }
-/// assert_eq!(count, 2);
-/// ```
-#[derive(Debug)]
-pub struct LogReader<R> {
-    inner: R,
-    framer: Framer,
-    failed: bool,
-    parser: Parser,
-}
-
-impl<R: BufRead> LogReader<R> {
-    /// A reader with the default [`FramerConfig`].
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use std::io::BufReader;
-    /// let reader = panlog::framing::LogReader::new(BufReader::new(std::io::empty()));
-    /// ```
-    pub fn new(inner: R) -> LogReader<R> {
-        LogReader::with_config(inner, FramerConfig::new())
-    }
-
-    /// A reader with `config`.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use panlog::framing::{FramerConfig, LogReader};
-    /// let reader = LogReader::with_config(&b""[..], FramerConfig::new().max_record_len(1024));
-    /// ```
-    pub fn with_config(inner: R, config: FramerConfig) -> LogReader<R> {
-        LogReader {
-            inner,
-            framer: Framer::with_config(config),
-            failed: false,
-            parser: Parser::new(),
-        }
-    }
-
-    /// The next record, an error for a bad one (the reader goes on after it),
-    /// or `None` at the end of the input. An I/O error is returned once and
-    /// ends the stream.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use panlog::framing::LogReader;
-    /// let mut reader = LogReader::new(&b"a\nb"[..]);
-    /// assert_eq!(reader.next_record().unwrap().unwrap().bytes(), b"a");
-    /// assert_eq!(reader.next_record().unwrap().unwrap().bytes(), b"b");
-    /// assert!(reader.next_record().is_none());
-    /// ```
-    pub fn next_record(&mut self) -> Option<Result<Record<'_>, Error>> {
-        let frame = self.next_frame()?;
-        Some(frame.map(|frame| self.framer.record(frame)))
-    }
-
-    /// The next record and the reader's parser, borrowed together (for
-    /// [`next_log`](LogReader::next_log)).
-    pub(crate) fn next_record_and_parser(
-        &mut self,
-    ) -> (Option<Result<Record<'_>, Error>>, &mut Parser) {
-        let frame = self.next_frame();
-        let framer = &self.framer;
-        (
-            frame.map(|f| f.map(|frame| framer.record(frame))),
-            &mut self.parser,
-        )
-    }
-
-    /// The parser [`next_log`](LogReader::next_log) uses.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use panlog::framing::LogReader;
-    /// let reader = LogReader::new(&b""[..]).with_parser(panlog::Parser::new().strict(true));
-    /// assert_eq!(reader.parser().zone(), panlog::zone::Zone::UTC);
-    /// ```
-    pub fn parser(&self) -> &Parser {
-        &self.parser
-    }
-
-    /// The reader with `parser` for [`next_log`](LogReader::next_log): its
-    /// time zone and options.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use panlog::{framing::LogReader, zone::Zone, Parser};
-    /// let zone: Zone = "+01:00".parse().unwrap();
-    /// let reader = LogReader::new(&b""[..]).with_parser(Parser::new().time_zone(zone));
-    /// assert_eq!(reader.parser().zone(), zone);
-    /// ```
-    #[must_use]
-    pub fn with_parser(mut self, parser: Parser) -> LogReader<R> {
-        self.parser = parser;
-        self
-    }
-
-    fn next_frame(&mut self) -> Option<Result<Frame, Error>> {
-        if self.failed {
-            return None;
-        }
-        loop {
-            if let Some(result) = self.framer.poll() {
-                return Some(result);
-            }
-            if self.framer.finished {
-                return None;
-            }
-            let chunk = match self.inner.fill_buf() {
-                Ok(chunk) => chunk,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                Err(e) => {
-                    self.failed = true;
-                    let position = Position {
-                        record: self.framer.records + 1,
-                        line: self.framer.line,
-                        byte: self.framer.base + self.framer.buf.len() as u64,
-                        field: None,
-                    };
-                    return Some(Err(Error::new(ErrorKind::Io(e), position)));
-                }
-            };
-            if chunk.is_empty() {
-                self.framer.finish();
-                continue;
-            }
-            let n = chunk.len();
-            self.framer.push(chunk);
-            self.inner.consume(n);
-        }
-    }
-
-    /// The framer's options.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// let reader = panlog::framing::LogReader::new(&b""[..]);
-    /// assert_eq!(reader.config().get_max_record_len(), 65536);
-    /// ```
-    pub fn config(&self) -> &FramerConfig {
-        self.framer.config()
-    }
-
-    /// How many records (and errors) have been handed out.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// let mut reader = panlog::framing::LogReader::new(&b"a\nb\n"[..]);
-    /// while reader.next_record().is_some() {}
-    /// assert_eq!(reader.records_seen(), 2);
-    /// ```
-    pub fn records_seen(&self) -> u64 {
-        self.framer.records_seen()
-    }
-
-    /// The underlying reader.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// let reader = panlog::framing::LogReader::new(&b"abc"[..]);
-    /// assert_eq!(reader.get_ref().len(), 3);
-    /// ```
-    pub fn get_ref(&self) -> &R {
-        &self.inner
-    }
-
-    /// Gives back the underlying reader (bytes the framer had taken from it
-    /// but not yet handed out are lost).
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// let reader = panlog::framing::LogReader::new(&b"abc"[..]);
-    /// assert_eq!(reader.into_inner().len(), 3);
-    /// ```
-    pub fn into_inner(self) -> R {
-        self.inner
-    }
 }

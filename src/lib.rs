@@ -38,7 +38,7 @@ buffer and one reused set of field spans: after the first records, the loop
 allocates nothing.
 
 ```
-use panlog::framing::LogReader;
+use panlog::reader::LogReader;
 use panlog::schema::LogType;
 
 let input: &[u8] = b"<14>Sep 16 10:00:02 PA-1 1,2019/09/16 10:00:02,0011,SYSTEM,general,0,2019/09/16 10:00:02,,general,,0,0,general,high,\"Disk usage 91%, above threshold\",12,0x0\n\
@@ -104,6 +104,7 @@ pub mod ecs;
 pub mod error;
 pub mod framing;
 pub mod log;
+pub mod reader;
 pub mod schema;
 mod simd;
 pub mod syslog;
@@ -112,6 +113,7 @@ pub mod zone;
 
 pub use error::{Error, ErrorKind, Position};
 pub use log::{Log, OwnedLog, Parser, parse};
+pub use reader::LogReader;
 
 /// The README's code blocks, run as doctests so that the tour stays true.
 #[cfg(doctest)]

@@ -10,7 +10,7 @@
 //! # Example: a file of mixed log types
 //!
 //! ```
-//! use panlog::framing::LogReader;
+//! use panlog::reader::LogReader;
 //! use panlog::schema::LogType;
 //!
 //! let input = b"\
@@ -45,7 +45,6 @@
 
 use std::borrow::Cow;
 use std::fmt;
-use std::io::BufRead;
 use std::net::IpAddr;
 use std::sync::Arc;
 
@@ -55,7 +54,7 @@ use serde::{Serialize, Serializer};
 
 use crate::csv::{Field, Fields, Flags, Span, Splitter};
 use crate::error::{Error, ErrorKind, Position};
-use crate::framing::{LogReader, Record};
+use crate::framing::Record;
 use crate::schema::{FieldSpec, Fit, LogType, Schema, ValueKind, Version};
 use crate::syslog::SyslogHeader;
 use crate::value::{
@@ -580,8 +579,8 @@ impl<'a> Log<'a> {
     /// assert_eq!(panlog::parse(line).unwrap().header().hostname(), Some("PA-1"));
     /// ```
     #[must_use]
-    pub const fn header(&self) -> &SyslogHeader<'a> {
-        &self.header
+    pub const fn header(&self) -> SyslogHeader<'a> {
+        self.header
     }
 
     /// The CSV body, after the header.
@@ -1254,20 +1253,38 @@ impl<'a> Log<'a> {
         })
     }
 
-    /// An owned copy, for callers that keep records past the next read.
+    /// An owned copy, for callers that keep records past the next read
+    /// (also `OwnedLog::from(&log)`).
     ///
     /// # Example
     ///
     /// ```
     /// let owned = {
     ///     let line = b"1,t,s,X,sub,0,t".to_vec();
-    ///     panlog::parse(&line).unwrap().to_owned()
+    ///     panlog::parse(&line).unwrap().into_owned()
     /// };
-    /// assert_eq!(owned.log().subtype().unwrap(), "sub");
+    /// assert_eq!(owned.subtype().unwrap(), "sub");
     /// ```
     #[must_use]
-    #[allow(clippy::should_implement_trait)]
-    pub fn to_owned(&self) -> OwnedLog {
+    pub fn into_owned(self) -> OwnedLog {
+        OwnedLog::from(&self)
+    }
+}
+
+impl From<&Log<'_>> for OwnedLog {
+    fn from(log: &Log<'_>) -> OwnedLog {
+        log.owned()
+    }
+}
+
+impl From<Log<'_>> for OwnedLog {
+    fn from(log: Log<'_>) -> OwnedLog {
+        log.owned()
+    }
+}
+
+impl Log<'_> {
+    fn owned(&self) -> OwnedLog {
         OwnedLog {
             record: self.record.into(),
             body_start: self.record.len() - self.body.len(),
@@ -1382,17 +1399,23 @@ impl Serialize for Extra<'_, '_> {
     }
 }
 
-/// A [`Log`] that owns its bytes: from [`Log::to_owned`], for records kept
-/// past the next read (a batch, a channel, a cache).
+/// A [`Log`] that owns its bytes: from [`Log::into_owned`] or
+/// [`LogReader::logs`](crate::reader::LogReader::logs), for records kept past
+/// the next read (a batch, a channel, a cache).
+///
+/// It has the same getters as [`Log`] (they call `Log`'s: one
+/// implementation); [`log`](Self::log) lends the `Log` itself, for its
+/// iterators. It serializes as the `Log` does and deserializes from that
+/// form (see [`Deserialize`](#impl-Deserialize%3C'de%3E-for-OwnedLog)).
 ///
 /// # Example
 ///
 /// ```
 /// let kept: Vec<panlog::OwnedLog> = ["1,t,s,X,a,0,t", "1,t,s,X,b,0,t"]
 ///     .iter()
-///     .map(|line| panlog::parse(line.as_bytes()).unwrap().to_owned())
+///     .map(|line| panlog::parse(line.as_bytes()).unwrap().into_owned())
 ///     .collect();
-/// assert_eq!(kept[1].log().subtype().unwrap(), "b");
+/// assert_eq!(kept[1].subtype().unwrap(), "b");
 /// assert_eq!(serde_json::to_string(&kept[0]).unwrap(), serde_json::to_string(&kept[0].log()).unwrap());
 /// ```
 #[derive(Clone)]
@@ -1431,6 +1454,80 @@ impl OwnedLog {
     }
 }
 
+/// `OwnedLog` methods that call the `Log` method of the same name.
+macro_rules! forward {
+    ($($name:ident($($arg:ident: $ty:ty),*) -> $ret:ty;)*) => {
+        impl OwnedLog {
+            $(
+                #[doc = concat!("As [`Log::", stringify!($name), "`].")]
+                ///
+                /// # Errors
+                ///
+                #[doc = concat!("As [`Log::", stringify!($name), "`], where it has any.")]
+                #[allow(clippy::missing_errors_doc)]
+                pub fn $name(&self $(, $arg: $ty)*) -> $ret {
+                    self.log().$name($($arg),*)
+                }
+            )*
+        }
+    };
+}
+
+forward! {
+    header() -> SyslogHeader<'_>;
+    body() -> &[u8];
+    position() -> Position;
+    zone() -> Zone;
+    schema() -> Schema;
+    log_type() -> LogType;
+    fit() -> Fit;
+    csv_flags() -> Flags;
+    len() -> usize;
+    is_empty() -> bool;
+    type_str() -> Option<Cow<'_, str>>;
+    subtype() -> Option<Cow<'_, str>>;
+    version() -> Option<Version>;
+    field_at(index: usize) -> Option<Field<'_>>;
+    name_at(index: usize) -> Option<&'static str>;
+    get_at(index: usize) -> Option<Cow<'_, str>>;
+    field(name: &str) -> Option<Field<'_>>;
+    get(name: &str) -> Option<Cow<'_, str>>;
+    value(name: &str) -> Option<Value<'_>>;
+    value_at(index: usize) -> Option<Value<'_>>;
+    ip(name: &str) -> Result<Option<IpAddr>, Error>;
+    port(name: &str) -> Result<Option<Port>, Error>;
+    u64(name: &str) -> Result<Option<u64>, Error>;
+    i64(name: &str) -> Result<Option<i64>, Error>;
+    hex(name: &str) -> Result<Option<u64>, Error>;
+    timestamp(name: &str) -> Result<Option<DateTime<FixedOffset>>, Error>;
+    local_time(name: &str) -> Result<Option<Resolved>, Error>;
+    receive_time() -> Result<Option<DateTime<FixedOffset>>, Error>;
+    time_generated() -> Result<Option<DateTime<FixedOffset>>, Error>;
+    high_res_timestamp() -> Result<Option<DateTime<FixedOffset>>, Error>;
+    threat_id() -> Result<Option<ThreatId<'_>>, Error>;
+    action() -> Result<Option<Action<'_>>, Error>;
+    severity() -> Result<Option<Severity<'_>>, Error>;
+    direction() -> Result<Option<Direction<'_>>, Error>;
+    session_end_reason() -> Result<Option<SessionEndReason<'_>>, Error>;
+    session_flags() -> Result<Option<SessionFlags>, Error>;
+    action_flags() -> Result<Option<ActionFlags>, Error>;
+}
+
+impl OwnedLog {
+    /// The whole record: syslog header and CSV body.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let owned = panlog::parse(b"1,t,s,SCTP").unwrap().into_owned();
+    /// assert_eq!(owned.record(), b"1,t,s,SCTP");
+    /// ```
+    #[must_use]
+    pub fn record(&self) -> &[u8] {
+        &self.record
+    }
+}
+
 impl fmt::Debug for OwnedLog {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.log().fmt(f)
@@ -1440,23 +1537,6 @@ impl fmt::Debug for OwnedLog {
 impl Serialize for OwnedLog {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         self.log().serialize(serializer)
-    }
-}
-
-impl<R: BufRead> LogReader<R> {
-    /// The next record, parsed into a [`Log`] with the reader's
-    /// [`Parser`]; an error for a bad record (the reader goes on after it),
-    /// or `None` at the end of the input.
-    ///
-    /// # Example
-    ///
-    /// See the [module docs](crate::log).
-    pub fn next_log(&mut self) -> Option<Result<Log<'_>, Error>> {
-        let (record, parser) = self.next_record_and_parser();
-        match record? {
-            Ok(record) => Some(parser.parse_record(record)),
-            Err(e) => Some(Err(e)),
-        }
     }
 }
 

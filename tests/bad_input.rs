@@ -7,7 +7,8 @@
 mod lines;
 
 use panlog::csv::Flags;
-use panlog::framing::{FramerConfig, LogReader};
+use panlog::framing::FramerConfig;
+use panlog::reader::LogReader;
 
 use panlog::schema::{Fit, LogType, ValueKind};
 use panlog::value::ValueError;

@@ -247,7 +247,7 @@ fn default_documents_are_ecs_valid_for_every_type() {
     }
     let tz = FixedOffset::east_opt(3600).unwrap();
     let mut reader =
-        panlog::framing::LogReader::new(&input[..]).with_parser(Parser::new().time_zone(tz));
+        panlog::reader::LogReader::new(&input[..]).with_parser(Parser::new().time_zone(tz));
     let mut problems = Vec::new();
     let mut types = std::collections::BTreeSet::new();
     let mut docs = 0;

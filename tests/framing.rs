@@ -4,7 +4,8 @@
 
 use std::io::BufReader;
 
-use panlog::framing::{Framer, FramerConfig, LogReader};
+use panlog::framing::{Framer, FramerConfig};
+use panlog::reader::LogReader;
 use panlog::{Error, Position};
 use proptest::prelude::*;
 

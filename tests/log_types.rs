@@ -671,7 +671,7 @@ fn serialize_is_a_flat_typed_map() {
     // Empty and absent fields are omitted.
     assert!(json.get("dstuser").is_none());
     assert!(json.get("cluster_name").is_none());
-    let owned = log.to_owned();
+    let owned = log.clone().into_owned();
     assert_eq!(serde_json::to_value(&owned).unwrap(), json);
     assert_eq!(owned.log().get("srcuser").unwrap(), "corp\\jdoe");
 }
@@ -683,7 +683,7 @@ fn reader_yields_logs_and_errors_in_order() {
         case("SYSTEM_10_1").line,
         case("USERID_8_0").line
     );
-    let mut reader = panlog::framing::LogReader::new(input.as_bytes());
+    let mut reader = panlog::reader::LogReader::new(input.as_bytes());
     let mut seen = Vec::new();
     while let Some(result) = reader.next_log() {
         seen.push(match result {

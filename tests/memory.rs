@@ -6,7 +6,7 @@
 use std::io::{BufReader, Read};
 
 use panlog::ecs::{EcsMapping, Mapping};
-use panlog::framing::LogReader;
+use panlog::reader::LogReader;
 
 #[path = "common/lines.rs"]
 mod lines;

@@ -19,7 +19,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use panlog::ecs::{EcsMapping, Mapping};
-use panlog::framing::LogReader;
+use panlog::reader::LogReader;
 use panlog::{Log, Parser};
 use serde_json::Value;
 

@@ -68,7 +68,7 @@ fn the_seed_answers_parse() {
     };
     let enqueued = std::fs::read(dir.join("xml-api-job-enqueued.xml")).unwrap();
     let mut reader = XmlReader::new(&enqueued[..]);
-    let head = reader.head().unwrap().clone();
+    let head = reader.head().unwrap();
     assert_eq!(head.status, Some(Status::Success));
     assert_eq!(head.code, Some(19));
     assert_eq!(head.enqueued_job, Some(384));
@@ -77,7 +77,7 @@ fn the_seed_answers_parse() {
 
     let response = std::fs::read(dir.join("xml-api-log-response.xml")).unwrap();
     let mut reader = XmlReader::new(&response[..]);
-    let head = reader.head().unwrap().clone();
+    let head = reader.head().unwrap();
     let job = head.job.unwrap();
     assert_eq!(job.status, Some(JobStatus::Finished));
     assert_eq!((job.id, job.cached_logs), (Some(384), Some(1152)));
@@ -214,7 +214,7 @@ fn error_answers() {
     // An ACT job: no entries yet.
     let xml = br#"<response status="success"><result><job><status>ACT</status><id>9</id></job><log><logs count="0" progress="40"/></log></result></response>"#;
     let mut reader = XmlReader::new(&xml[..]);
-    let head = reader.head().unwrap().clone();
+    let head = reader.head().unwrap();
     assert_eq!(head.job.unwrap().status, Some(JobStatus::Active));
     assert!(reader.next_log().is_none());
 }

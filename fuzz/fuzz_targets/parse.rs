@@ -37,6 +37,6 @@ fuzz_target!(|data: &[u8]| {
     let json = serde_json::to_vec(&log).expect("a Log always serializes");
     let back: serde_json::Value = serde_json::from_slice(&json).expect("valid JSON");
     assert!(back.is_object());
-    let owned = log.to_owned();
+    let owned = panlog::OwnedLog::from(&log);
     assert_eq!(serde_json::to_vec(&owned).unwrap(), json);
 });

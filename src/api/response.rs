@@ -49,7 +49,7 @@
 //! assert!(reader.next_log().is_none());
 //! ```
 
-use std::io::{self, BufRead};
+use std::io::{self, BufRead, BufReader, Read};
 use std::ops::Range;
 
 use quick_xml::XmlVersion;
@@ -57,7 +57,7 @@ use quick_xml::events::Event;
 
 use crate::error::{Error, ErrorKind, Position};
 use crate::framing::DEFAULT_MAX_RECORD_LEN;
-use crate::log::{Log, Parser};
+use crate::log::{Log, OwnedLog, Parser};
 use crate::schema::{LogType, Schema};
 use crate::value::ThreatId;
 
@@ -185,7 +185,7 @@ impl Head {
 /// reader does not count lines).
 #[derive(Debug)]
 pub struct XmlReader<R> {
-    xml: quick_xml::Reader<Bounded<R>>,
+    xml: quick_xml::Reader<Bounded<BufReader<R>>>,
     buf: Vec<u8>,
     head: Head,
     head_done: bool,
@@ -253,8 +253,8 @@ impl<R: BufRead> BufRead for Bounded<R> {
     }
 }
 
-impl<R: BufRead> XmlReader<R> {
-    /// A reader of the answer in `input`.
+impl<R: Read> XmlReader<R> {
+    /// A reader of the answer in `input` (any `Read`: the reader buffers).
     ///
     /// # Example
     ///
@@ -265,7 +265,7 @@ impl<R: BufRead> XmlReader<R> {
         let max = DEFAULT_MAX_RECORD_LEN;
         XmlReader {
             xml: quick_xml::Reader::from_reader(Bounded {
-                inner: input,
+                inner: BufReader::with_capacity(64 * 1024, input),
                 run: 0,
                 max,
             }),
@@ -304,7 +304,8 @@ impl<R: BufRead> XmlReader<R> {
     }
 
     /// Reads the answer up to its first log entry (or its end) and returns
-    /// what came before: status, code, messages, job.
+    /// what came before: status, code, messages, job. The `Head` is a copy:
+    /// the entries can be read while it is kept.
     ///
     /// # Errors
     ///
@@ -313,14 +314,32 @@ impl<R: BufRead> XmlReader<R> {
     /// # Example
     ///
     /// See the [module docs](self).
-    pub fn head(&mut self) -> Result<&Head, Error> {
+    pub fn head(&mut self) -> Result<Head, Error> {
         while !self.head_done && !self.done {
             if self.step()?.is_some() {
                 break;
             }
         }
         self.head_done = true;
-        Ok(&self.head)
+        Ok(self.head.clone())
+    }
+
+    /// The entries as owned [`OwnedLog`]s, each a copy to keep or send on.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let xml = br#"<response status="success"><result><log><logs count="1">
+    /// <entry><serial>0011</serial><type>SYSTEM</type><subtype>general</subtype><eventid>x</eventid></entry>
+    /// </logs></log></result></response>"#;
+    /// let mut reader = panlog::api::response::XmlReader::new(&xml[..]);
+    /// let head = reader.head().unwrap();
+    /// let logs: Vec<panlog::OwnedLog> = reader.logs().map(Result::unwrap).collect();
+    /// assert!(head.is_success());
+    /// assert_eq!(logs[0].get("eventid").unwrap(), "x");
+    /// ```
+    pub fn logs(&mut self) -> impl Iterator<Item = Result<OwnedLog, Error>> + '_ {
+        std::iter::from_fn(move || Some(self.next_log()?.map(Log::into_owned)))
     }
 
     /// The next log entry as a [`Log`], an `Err` for an entry that cannot be
