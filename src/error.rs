@@ -165,6 +165,15 @@ pub enum ErrorKind {
         /// The text, cut at 64 bytes.
         text: String,
     },
+    /// A field name that no log type has (a typo such as `source_ip` for
+    /// `src`): from the typed getters and [`Log::try_get`](crate::Log::try_get),
+    /// so that it is not mistaken for an empty column. The constants of
+    /// [`fields`](crate::fields) cannot be misspelt.
+    #[error("no log type has a field named {name:?}")]
+    UnknownField {
+        /// The name asked for.
+        name: String,
+    },
 }
 
 /// The crate's error: an [`ErrorKind`] and the [`Position`] it happened at.

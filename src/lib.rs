@@ -114,6 +114,7 @@ pub mod zone;
 pub use error::{Error, ErrorKind, Position};
 pub use log::{Log, OwnedLog, Parser, parse};
 pub use reader::LogReader;
+pub use schema::fields;
 
 /// The README's code blocks, run as doctests so that the tour stays true.
 #[cfg(doctest)]

@@ -840,17 +840,58 @@ impl<'a> Log<'a> {
     /// The text of the field named `name`, unescaped (invalid UTF-8
     /// replaced); `None` if the field is absent or empty.
     ///
+    /// `name` is a PAN-OS field name: use the constants of
+    /// [`fields`](crate::fields), which cannot be misspelt. A name that no log
+    /// type has is a bug in the caller: debug builds panic on it, release
+    /// builds return `None`. [`try_get`](Self::try_get) and the typed getters
+    /// say so with an [`ErrorKind::UnknownField`] error instead (for names
+    /// that come from configuration).
+    ///
     /// # Example
     ///
     /// ```
+    /// use panlog::fields::userid;
     /// let line = format!(r#"1,t,s,USERID,login,0,t,vsys1,10.0.0.1,"corp\bob"{}"#, ",".repeat(20));
     /// let log = panlog::parse(line.as_bytes()).unwrap();
-    /// assert_eq!(log.get("user").unwrap(), "corp\\bob");
-    /// assert_eq!(log.get("datasource"), None);
+    /// assert_eq!(log.get(userid::USER).unwrap(), "corp\\bob");
+    /// assert_eq!(log.get(userid::DATASOURCE), None); // empty
     /// ```
     #[must_use]
     pub fn get(&self, name: &str) -> Option<Cow<'a, str>> {
-        self.get_at(self.index_of(name)?)
+        match self.index_of(name) {
+            Some(index) => self.get_at(index),
+            None => {
+                debug_assert!(
+                    crate::schema::is_known_name(name),
+                    "no log type has a field named {name:?} (see panlog::fields; Log::try_get reports it as an error)"
+                );
+                None
+            }
+        }
+    }
+
+    /// [`get`](Self::get), with a name that no log type has reported as
+    /// [`ErrorKind::UnknownField`] rather than read as an absent field.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::UnknownField`] for a name no log type has.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use panlog::ErrorKind;
+    /// let log = panlog::parse(b"1,t,0011,SYSTEM,general,0,t").unwrap();
+    /// assert_eq!(log.try_get("subtype").unwrap().unwrap(), "general");
+    /// assert_eq!(log.try_get("natsrc").unwrap(), None); // a TRAFFIC field
+    /// let err = log.try_get("source_ip").unwrap_err();
+    /// assert!(matches!(err.kind(), ErrorKind::UnknownField { .. }));
+    /// ```
+    pub fn try_get(&self, name: &str) -> Result<Option<Cow<'a, str>>, Error> {
+        match self.index_of(name) {
+            Some(index) => Ok(self.get_at(index)),
+            None => self.absent(name),
+        }
     }
 
     /// The columns past the schema's last, in order: kept, never dropped.
@@ -952,7 +993,18 @@ impl<'a> Log<'a> {
     ) -> Result<Option<T>, Error> {
         match self.index_of(name) {
             Some(index) => self.typed_at(index, kind, parse),
-            None => Ok(None),
+            None => self.absent(name),
+        }
+    }
+
+    /// `Ok(None)` for a name some log type has (this record lacks it), an
+    /// [`ErrorKind::UnknownField`] for one no type has.
+    fn absent<T>(&self, name: &str) -> Result<Option<T>, Error> {
+        if crate::schema::is_known_name(name) {
+            Ok(None)
+        } else {
+            let kind = ErrorKind::UnknownField { name: name.into() };
+            Err(Error::new(kind, self.position))
         }
     }
 
@@ -1492,6 +1544,7 @@ forward! {
     get_at(index: usize) -> Option<Cow<'_, str>>;
     field(name: &str) -> Option<Field<'_>>;
     get(name: &str) -> Option<Cow<'_, str>>;
+    try_get(name: &str) -> Result<Option<Cow<'_, str>>, Error>;
     value(name: &str) -> Option<Value<'_>>;
     value_at(index: usize) -> Option<Value<'_>>;
     ip(name: &str) -> Result<Option<IpAddr>, Error>;

@@ -793,6 +793,88 @@ pub enum Fit {
     UnknownType,
 }
 
+/// Whether `name` is a column of any log type's table: what a typed getter
+/// asks before it reports an unknown field name (a typo) rather than an
+/// absent column.
+///
+/// # Example
+///
+/// ```
+/// use panlog::schema::is_known_name;
+/// assert!(is_known_name("natsrc"));
+/// assert!(is_known_name("eventid"));
+/// assert!(!is_known_name("source_ip"));
+/// ```
+#[must_use]
+pub fn is_known_name(name: &str) -> bool {
+    LogType::ALL.iter().any(|ty| {
+        Schema {
+            def: ty.def(),
+            layout: &ty.def().layouts[0],
+        }
+        .pool_index(name)
+        .is_some()
+    })
+}
+
+/// The column names of each log type as constants, generated from the
+/// schema tables: `log.ip(fields::traffic::SRC)` cannot be misspelt.
+///
+/// The columns common to every type (`receive_time`, `serial`, `type`,
+/// ...) are in [`common`](fields::common).
+///
+/// # Example
+///
+/// ```
+/// use panlog::fields::{common, threat};
+///
+/// let line = b"1,2024/03/05 14:22:07,0128,THREAT,url,2561,2024/03/05 14:22:07,10.0.0.2";
+/// let log = panlog::parse(line).unwrap();
+/// assert_eq!(log.ip(threat::SRC).unwrap(), Some("10.0.0.2".parse().unwrap()));
+/// assert_eq!(log.get(common::SERIAL).unwrap(), "0128");
+/// ```
+///
+/// A misspelt name does not compile:
+///
+/// ```compile_fail
+/// let _ = panlog::fields::traffic::SOURCE_IP;
+/// ```
+pub mod fields {
+    pub use super::tables::{
+        audit, authentication, config, correlation, decryption, globalprotect, gtp, hipmatch,
+        iptag, sctp, system, threat, traffic, tunnel, userid,
+    };
+
+    /// The columns every type with a `1,` prefix starts with.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(panlog::fields::common::TIME_GENERATED, "time_generated");
+    /// ```
+    pub mod common {
+        pub use super::traffic::{
+            FUTURE_USE_0, FUTURE_USE_5, RECEIVE_TIME, SERIAL, SUBTYPE, TIME_GENERATED, TYPE,
+        };
+    }
+}
+
+/// Whether `constant` is `name` upper-cased (for the generated constants).
+const fn same_name(constant: &str, name: &str) -> bool {
+    let (c, n) = (constant.as_bytes(), name.as_bytes());
+    if c.len() != n.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < c.len() {
+        if c[i] != n[i].to_ascii_uppercase() {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 // ---------------------------------------------------------------------------
 // Const helpers: the tables are data, the indexes are computed from them at
 // compile time, and a misspelt name in a layout fails the build.

@@ -710,3 +710,48 @@ fn serialize_unescapes_quoted_text() {
     );
     assert_eq!(json["seqno"], 4411);
 }
+
+/// A misspelt field name is an error, not an empty column; a name of another
+/// type is an absent column.
+#[test]
+fn unknown_field_names_are_errors_not_empty_columns() {
+    use panlog::fields::{system, traffic};
+    let log = parse("TRAFFIC_10_1");
+    assert_eq!(
+        log.ip(traffic::SRC).unwrap(),
+        Some("10.20.1.15".parse().unwrap())
+    );
+    let err = log.ip("srcip").unwrap_err();
+    assert!(
+        matches!(err.kind(), ErrorKind::UnknownField { name } if name == "srcip"),
+        "{err}"
+    );
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "{}: no log type has a field named \"srcip\"",
+            err.position()
+        )
+    );
+    assert!(log.try_get("source_ip").is_err());
+    assert!(
+        matches!(log.timestamp("recieve_time"), Err(e) if matches!(e.kind(), ErrorKind::UnknownField { .. }))
+    );
+    // A SYSTEM record has no `natsrc`: absent, not unknown.
+    let system_log = parse("SYSTEM_10_1");
+    assert_eq!(system_log.ip(traffic::NATSRC).unwrap(), None);
+    assert_eq!(system_log.try_get(traffic::NATSRC).unwrap(), None);
+    assert_eq!(system_log.get(system::EVENTID).unwrap(), "auth-success");
+    // The same on an owned copy.
+    let owned = system_log.into_owned();
+    assert!(owned.u64("seq_no").is_err());
+    assert_eq!(owned.u64(system::SEQNO).unwrap(), Some(5211100));
+}
+
+/// In debug builds, `get` with a name no type has is a caller's bug.
+#[cfg(debug_assertions)]
+#[test]
+#[should_panic(expected = "no log type has a field named \"srcip\"")]
+fn get_with_an_unknown_name_panics_in_debug_builds() {
+    let _ = parse("TRAFFIC_10_1").get("srcip");
+}
