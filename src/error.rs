@@ -174,6 +174,13 @@ pub enum ErrorKind {
         /// The name asked for.
         name: String,
     },
+    /// A record does not fit the type [`Log::deserialize`](crate::Log::deserialize)
+    /// was asked for (a missing field, a type mismatch).
+    #[error("cannot deserialize the record: {message}")]
+    Deserialize {
+        /// Serde's message.
+        message: String,
+    },
 }
 
 /// The crate's error: an [`ErrorKind`] and the [`Position`] it happened at.

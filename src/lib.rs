@@ -24,6 +24,7 @@ bytes ──► framing ──► syslog header ──► CSV splitter ──►
 | [`schema`] | one column table per log type (all 15) and the choice of layout by the record's own evidence ([`LogType`](schema::LogType), [`Schema`](schema::Schema)) |
 | [`log`] | the parsed record, [`Log`], made by a [`Parser`]: fields by name or index, typed getters, an owned form, serde |
 | [`zone`] | the zone naive times are read in: a fixed offset, an IANA zone with DST (feature `tz`) or the host's; per device ([`Zones`](zone::Zones)); ambiguous and skipped local times resolved and flagged |
+| [`de`] | serde the other way: [`Log::deserialize`] into a struct of yours by PAN-OS field names, and `Deserialize` for [`OwnedLog`] (its serialized form read back) |
 | [`value`] | typed values: ports, IPs, counters, PAN-OS timestamps in a caller-given zone, session flags, threat ids, documented words |
 | [`describe`] | the free text of authentication events (SYSTEM, GLOBALPROTECT, AUTHENTICATION descriptions): the user, client and server addresses, profiles and reason they name, borrowed |
 | [`api`] | the XML API: the log query language and request parameters ([`Query`](api::Query), [`LogQuery`](api::LogQuery)), and with the `xml` feature its answers, entries read as [`Log`]s (`api::response::XmlReader`) |
@@ -99,6 +100,7 @@ With `--no-default-features` the crate's runtime dependencies are
 
 pub mod api;
 pub mod csv;
+pub mod de;
 pub mod describe;
 pub mod ecs;
 pub mod error;

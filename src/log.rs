@@ -1483,6 +1483,27 @@ pub struct OwnedLog {
 }
 
 impl OwnedLog {
+    /// A record made of `body` (a header-less CSV line) read in `schema`
+    /// without detection, its first columns past the schema named `names`.
+    pub(crate) fn from_body(body: Vec<u8>, schema: Schema, names: Vec<String>) -> OwnedLog {
+        let mut fields = Fields::new();
+        let csv_flags = if body.is_empty() {
+            Flags::empty()
+        } else {
+            Splitter::new().split(&body, &mut fields)
+        };
+        OwnedLog {
+            record: body.into_boxed_slice(),
+            body_start: 0,
+            spans: fields.into_spans().into_boxed_slice(),
+            schema,
+            csv_flags,
+            position: Position::start(),
+            zone: Zone::UTC,
+            extra_names: names.into_boxed_slice(),
+        }
+    }
+
     /// The record, borrowed from this copy.
     ///
     /// # Example

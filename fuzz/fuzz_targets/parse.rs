@@ -39,4 +39,8 @@ fuzz_target!(|data: &[u8]| {
     assert!(back.is_object());
     let owned = panlog::OwnedLog::from(&log);
     assert_eq!(serde_json::to_vec(&owned).unwrap(), json);
+    // The serialized form reads back to the same typed values.
+    let back: panlog::OwnedLog = serde_json::from_slice(&json).expect("an OwnedLog reads back");
+    let again: serde_json::Value = serde_json::to_value(&back).unwrap();
+    assert_eq!(again, serde_json::from_slice::<serde_json::Value>(&json).unwrap());
 });
