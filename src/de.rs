@@ -388,7 +388,9 @@ fn rebuild(entries: &[(String, Scalar)]) -> OwnedLog {
     // The type as detection found it: the type column, else (Strata's
     // DECRYPTION) column 4, else AUDIT's `audit` subtype. (Column 4 is
     // `future_use_4` in SCTP's table.)
-    let subtype = get("subtype").or_else(|| get("future_use_4")).map(Scalar::text);
+    let subtype = get("subtype")
+        .or_else(|| get("future_use_4"))
+        .map(Scalar::text);
     let log_type = match (get("type").map(Scalar::text), subtype) {
         (Some(ty), _) => LogType::from_bytes(ty.as_bytes()),
         (None, Some(sub)) if sub.eq_ignore_ascii_case("audit") => LogType::Audit,

@@ -201,9 +201,31 @@ pub enum ErrorKind {
 /// // The framer goes on with the next record.
 /// assert_eq!(framer.next_record().unwrap().unwrap().bytes(), b"ok");
 /// ```
-#[derive(Debug, thiserror::Error)]
+///
+/// Its `Debug` form is its message followed by the kind's fields, so that
+/// `fn main() -> Result<(), panlog::Error>` prints something a person reads:
+///
+/// ```
+/// use panlog::{Error, ErrorKind, Position};
+/// let e = Error::new(ErrorKind::EmptyRecord, Position::default());
+/// assert_eq!(format!("{e:?}"), "record 0 (line 0, byte 0): empty record: no log fields (EmptyRecord)");
+/// ```
+#[derive(thiserror::Error)]
 #[error("{}: {}", .0.position, .0.kind)]
 pub struct Error(Box<Inner>);
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{self} ({:?})", self.0.kind)
+    }
+}
+
+/// An I/O error, at no position (the readers give theirs their place).
+impl From<io::Error> for Error {
+    fn from(e: io::Error) -> Self {
+        Error::new(ErrorKind::Io(e), Position::default())
+    }
+}
 
 #[derive(Debug)]
 struct Inner {

@@ -28,6 +28,7 @@ bytes ──► framing ──► syslog header ──► CSV splitter ──►
 | [`value`] | typed values: ports, IPs, counters, PAN-OS timestamps in a caller-given zone, session flags, threat ids, documented words |
 | [`describe`] | the free text of authentication events (SYSTEM, GLOBALPROTECT, AUTHENTICATION descriptions): the user, client and server addresses, profiles and reason they name, borrowed |
 | [`api`] | the XML API: the log query language and request parameters ([`Query`](api::Query), [`LogQuery`](api::LogQuery)), and with the `xml` feature its answers, entries read as [`Log`]s (`api::response::XmlReader`) |
+| `codec` | with the `tokio` feature: the framer and parser as tokio-util `Decoder`s (`RecordCodec`, `LogCodec`), `codec::logs(reader)` a `Stream` of owned records |
 | [`ecs`] | Elastic Common Schema documents: the [`Mapping`](ecs::Mapping) seam, the default [`EcsMapping`](ecs::EcsMapping) and the seed corpus's [`SeedMapping`](ecs::SeedMapping) |
 | [`error`] | one [`Error`] with an [`ErrorKind`] and a [`Position`] (record, line, byte, field) |
 
@@ -91,6 +92,8 @@ limit plus one read buffer, whatever the input.
 - `tz` (on by default): IANA time zones with daylight saving and the
   host's `local` zone, with `chrono-tz` ([`zone::Zone`]). Without it, zones
   are fixed offsets.
+- `tokio` (off by default): `codec`, the framer and the parser as
+  `tokio_util::codec::Decoder`s for `FramedRead` and `UdpFramed`.
 - `xml` (off by default): `api::response`, reading the XML API's answers
   with `quick-xml`.
 
@@ -99,6 +102,8 @@ With `--no-default-features` the crate's runtime dependencies are
 */
 
 pub mod api;
+#[cfg(feature = "tokio")]
+pub mod codec;
 pub mod csv;
 pub mod de;
 pub mod describe;

@@ -349,3 +349,71 @@ fn threat_report_remembers_what_it_saw() {
     );
     let _ = std::fs::remove_file(state);
 }
+
+/// The async receiver, over real loopback sockets: two records on one TCP
+/// connection (one octet-counted), two UDP datagrams, one bad record; it
+/// stops by itself after five items (and within 20 seconds whatever happens).
+#[cfg(feature = "tokio")]
+#[test]
+fn syslog_receiver_takes_tcp_and_udp_on_loopback() {
+    use std::io::{BufRead, BufReader, Write};
+    let mut child = Command::new(example("syslog_receiver"))
+        .args([
+            "--listen",
+            "127.0.0.1:0",
+            "--max-records",
+            "5",
+            "--seconds",
+            "20",
+        ])
+        .args(["--tz", "+02:00"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = BufReader::new(child.stderr.take().unwrap());
+    let mut first = String::new();
+    stderr.read_line(&mut first).unwrap();
+    // `listening on tcp 127.0.0.1:P udp 127.0.0.1:Q`
+    let words: Vec<&str> = first.split_whitespace().collect();
+    assert_eq!(words[..2], ["listening", "on"], "{first}");
+    let (tcp, udp) = (words[3], words[5]);
+    let record = |n: u32| {
+        format!(
+            "<14>Mar  5 14:22:0{n} fw-{n} 1,2024/03/05 14:22:0{n},0011,SYSTEM,general,0,2024/03/05 14:22:0{n},,general,,0,0,general,low,record {n},1,0x0"
+        )
+    };
+    let mut stream = std::net::TcpStream::connect(tcp).unwrap();
+    let framed = record(2);
+    write!(stream, "{}\n{} {}", record(1), framed.len(), framed).unwrap();
+    stream.flush().unwrap();
+    let socket = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
+    socket.send_to(record(3).as_bytes(), udp).unwrap();
+    socket.send_to(b"not a PAN-OS record", udp).unwrap();
+    socket.send_to(record(4).as_bytes(), udp).unwrap();
+    drop(stream);
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success());
+    let mut rest = String::new();
+    std::io::Read::read_to_string(&mut stderr, &mut rest).unwrap();
+    let docs = ndjson(&String::from_utf8(output.stdout).unwrap());
+    let mut opaque: Vec<String> = docs
+        .iter()
+        .map(|d| d["panw"]["panos"]["opaque"].as_str().unwrap().to_owned())
+        .collect();
+    opaque.sort();
+    assert_eq!(
+        opaque,
+        ["record 1", "record 2", "record 3", "record 4"],
+        "{rest}"
+    );
+    assert!(
+        rest.contains("udp 127.0.0.1:") && rest.contains("no log type"),
+        "{rest}"
+    );
+    assert!(docs.iter().all(|d| d["event"]["timezone"] == "+02:00"));
+    assert!(
+        docs.iter()
+            .any(|d| d["@timestamp"] == "2024-03-05T14:22:03+02:00")
+    );
+}
