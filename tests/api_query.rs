@@ -120,3 +120,78 @@ fn quoting() {
     let q = Query::eq("a", "1").and(Query::eq("b", "2").or(Query::eq("c", "3")));
     assert_eq!(q.to_string(), "( a eq 1 ) and ( ( b eq 2 ) or ( c eq 3 ) )");
 }
+
+/// Paging that follows the answers: each page's `<logs count>` says whether
+/// another follows; no total is needed up front.
+#[cfg(feature = "xml")]
+#[test]
+fn paging_follows_the_answers() {
+    use panlog::api::response::XmlReader;
+    use panlog::api::{ApiLogType, LogQuery, Query, TimeWindow};
+    // A job that found 2300 entries, read 1000 at a time.
+    let answer = |count: u64| {
+        let entries: String = (0..count)
+            .map(|i| format!("<entry><serial>0011</serial><type>SYSTEM</type><subtype>general</subtype><eventid>e{i}</eventid></entry>"))
+            .collect();
+        format!(
+            r#"<response status="success"><result><job><status>FIN</status><cached-logs>{count}</cached-logs></job><log><logs count="{count}" progress="100">{entries}</logs></log></result></response>"#
+        )
+    };
+    let total = 2300u64;
+    let mut request = Some(
+        LogQuery::new(ApiLogType::System)
+            .query(Query::received_within(TimeWindow::Last24Hours))
+            .nlogs(1000),
+    );
+    let (mut read, mut requests) = (0u64, Vec::new());
+    while let Some(page) = request {
+        let skip: u64 = page.params()[3].1.parse().unwrap();
+        let body = answer((total - skip).min(1000));
+        let mut reader = XmlReader::new(body.as_bytes());
+        let head = reader.head().unwrap();
+        read += reader.logs().filter(Result::is_ok).count() as u64;
+        requests.push(page.query_string());
+        request = page.next_page_after(&head);
+    }
+    assert_eq!(read, total);
+    assert_eq!(requests.len(), 3);
+    assert!(requests[2].contains("&skip=2000&"));
+    assert!(requests[0].ends_with("query=%28%20receive_time%20in%20last-24-hrs%20%29"));
+}
+
+/// The query string decodes back to the parameters.
+#[test]
+fn query_strings_percent_encode_every_reserved_byte() {
+    use panlog::api::{ApiLogType, LogQuery, Query};
+    let nasty = "a b&c=d'e%f/g?h#i+j\u{e9}";
+    let request = LogQuery::new(ApiLogType::Url).query(Query::eq("misc", nasty));
+    let qs = request.query_string();
+    assert!(
+        qs.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-._~%&=".contains(&b)),
+        "{qs}"
+    );
+    let decoded: Vec<(String, String)> = qs
+        .split('&')
+        .map(|kv| {
+            let (k, v) = kv.split_once('=').unwrap();
+            let mut bytes = Vec::new();
+            let mut it = v.bytes();
+            while let Some(b) = it.next() {
+                if b == b'%' {
+                    let hex = [it.next().unwrap(), it.next().unwrap()];
+                    bytes.push(u8::from_str_radix(std::str::from_utf8(&hex).unwrap(), 16).unwrap());
+                } else {
+                    bytes.push(b);
+                }
+            }
+            (k.to_owned(), String::from_utf8(bytes).unwrap())
+        })
+        .collect();
+    let params: Vec<(String, String)> = request
+        .params()
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v))
+        .collect();
+    assert_eq!(decoded, params);
+}

@@ -8,7 +8,12 @@
 //! ([`LogQuery::params`]), polling `type=log&action=get&job-id=N`
 //! ([`job_params`]) returns its status and, once it is `FIN`, the log entries
 //! (`response`, behind the `xml` feature). Large results are read in pages
-//! of at most 5000 entries (1000 on Panorama in practice): [`LogQuery::pages`].
+//! of at most 5000 entries (1000 on Panorama in practice): follow the
+//! answers with [`LogQuery::next_page`] (the total is only known once the
+//! last page is read), or, with a known total, [`LogQuery::pages`]. The
+//! requests render as parameters, a percent-encoded query string or a URL
+//! ([`LogQuery::url`]); time windows relative to now are typed
+//! ([`TimeWindow`], [`Query::within`]).
 //!
 //! # Example: the article's brute-force query, paged
 //!
@@ -68,7 +73,7 @@ pub enum Query {
         /// The operator.
         op: Op,
         /// The value, as text.
-        value: Value,
+        value: Operand,
     },
     /// Every part holds.
     And(Vec<Query>),
@@ -128,54 +133,162 @@ impl Op {
 /// # Example
 ///
 /// ```
-/// use panlog::api::Value;
-/// assert_eq!(Value::from("PA_CorporationHQ").to_string(), "'PA_CorporationHQ'");
-/// assert_eq!(Value::from("it's").to_string(), r"'it\'s'");
-/// assert_eq!(Value::from(42u64).to_string(), "42");
+/// use panlog::api::Operand;
+/// assert_eq!(Operand::from("PA_CorporationHQ").to_string(), "'PA_CorporationHQ'");
+/// assert_eq!(Operand::from("it's").to_string(), r"'it\'s'");
+/// assert_eq!(Operand::from(42u64).to_string(), "42");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Value {
+#[non_exhaustive]
+pub enum Operand {
     /// Text or a number.
     Text(String),
     /// A time, rendered `'YYYY/MM/DD HH:MM:SS'`.
     Time(NaiveDateTime),
+    /// A time window relative to now, rendered as its token (`last-24-hrs`).
+    Window(TimeWindow),
 }
 
-impl From<&str> for Value {
-    fn from(text: &str) -> Value {
-        Value::Text(text.to_owned())
+/// A time window relative to now, as the log filter language names them:
+/// `( receive_time in last-24-hrs )` (see [`Query::within`]). The firewall
+/// reads them in its own clock and zone, so no time needs computing here.
+///
+/// # Example
+///
+/// ```
+/// use panlog::api::TimeWindow;
+/// assert_eq!(TimeWindow::Last24Hours.as_str(), "last-24-hrs");
+/// assert_eq!("last-7-days".parse::<TimeWindow>(), Ok(TimeWindow::Last7Days));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimeWindow {
+    /// `last-60-seconds`.
+    Last60Seconds,
+    /// `last-15-minutes`.
+    Last15Minutes,
+    /// `last-hour`.
+    LastHour,
+    /// `last-6-hrs`.
+    Last6Hours,
+    /// `last-12-hrs`.
+    Last12Hours,
+    /// `last-24-hrs`.
+    Last24Hours,
+    /// `last-calendar-day`: yesterday.
+    LastCalendarDay,
+    /// `last-7-days`.
+    Last7Days,
+    /// `last-7-calendar-days`.
+    Last7CalendarDays,
+    /// `last-calendar-week`.
+    LastCalendarWeek,
+    /// `last-30-days`.
+    Last30Days,
+    /// `last-30-calendar-days`.
+    Last30CalendarDays,
+    /// `last-calendar-month`.
+    LastCalendarMonth,
+}
+
+impl TimeWindow {
+    /// Every window, shortest first.
+    pub const ALL: [TimeWindow; 13] = [
+        TimeWindow::Last60Seconds,
+        TimeWindow::Last15Minutes,
+        TimeWindow::LastHour,
+        TimeWindow::Last6Hours,
+        TimeWindow::Last12Hours,
+        TimeWindow::Last24Hours,
+        TimeWindow::LastCalendarDay,
+        TimeWindow::Last7Days,
+        TimeWindow::Last7CalendarDays,
+        TimeWindow::LastCalendarWeek,
+        TimeWindow::Last30Days,
+        TimeWindow::Last30CalendarDays,
+        TimeWindow::LastCalendarMonth,
+    ];
+
+    /// The filter language's token.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(panlog::api::TimeWindow::LastHour.as_str(), "last-hour");
+    /// ```
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            TimeWindow::Last60Seconds => "last-60-seconds",
+            TimeWindow::Last15Minutes => "last-15-minutes",
+            TimeWindow::LastHour => "last-hour",
+            TimeWindow::Last6Hours => "last-6-hrs",
+            TimeWindow::Last12Hours => "last-12-hrs",
+            TimeWindow::Last24Hours => "last-24-hrs",
+            TimeWindow::LastCalendarDay => "last-calendar-day",
+            TimeWindow::Last7Days => "last-7-days",
+            TimeWindow::Last7CalendarDays => "last-7-calendar-days",
+            TimeWindow::LastCalendarWeek => "last-calendar-week",
+            TimeWindow::Last30Days => "last-30-days",
+            TimeWindow::Last30CalendarDays => "last-30-calendar-days",
+            TimeWindow::LastCalendarMonth => "last-calendar-month",
+        }
     }
 }
 
-impl From<String> for Value {
-    fn from(text: String) -> Value {
-        Value::Text(text)
+impl std::str::FromStr for TimeWindow {
+    type Err = String;
+
+    fn from_str(token: &str) -> Result<TimeWindow, String> {
+        TimeWindow::ALL
+            .into_iter()
+            .find(|w| w.as_str() == token)
+            .ok_or_else(|| format!("unknown time window {token:?}"))
     }
 }
 
-impl From<u64> for Value {
-    fn from(n: u64) -> Value {
-        Value::Text(n.to_string())
+impl From<TimeWindow> for Operand {
+    fn from(window: TimeWindow) -> Operand {
+        Operand::Window(window)
     }
 }
 
-impl From<std::net::IpAddr> for Value {
-    fn from(ip: std::net::IpAddr) -> Value {
-        Value::Text(ip.to_string())
+impl From<&str> for Operand {
+    fn from(text: &str) -> Operand {
+        Operand::Text(text.to_owned())
     }
 }
 
-impl From<NaiveDateTime> for Value {
-    fn from(time: NaiveDateTime) -> Value {
-        Value::Time(time)
+impl From<String> for Operand {
+    fn from(text: String) -> Operand {
+        Operand::Text(text)
     }
 }
 
-impl fmt::Display for Value {
+impl From<u64> for Operand {
+    fn from(n: u64) -> Operand {
+        Operand::Text(n.to_string())
+    }
+}
+
+impl From<std::net::IpAddr> for Operand {
+    fn from(ip: std::net::IpAddr) -> Operand {
+        Operand::Text(ip.to_string())
+    }
+}
+
+impl From<NaiveDateTime> for Operand {
+    fn from(time: NaiveDateTime) -> Operand {
+        Operand::Time(time)
+    }
+}
+
+impl fmt::Display for Operand {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Value::Time(t) => write!(f, "'{}'", t.format("%Y/%m/%d %H:%M:%S")),
-            Value::Text(t) => {
+            Operand::Time(t) => write!(f, "'{}'", t.format("%Y/%m/%d %H:%M:%S")),
+            Operand::Window(w) => f.write_str(w.as_str()),
+            Operand::Text(t) => {
                 let bare = !t.is_empty()
                     && t.bytes()
                         .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'/'));
@@ -204,7 +317,7 @@ impl Query {
     /// use panlog::api::{Op, Query};
     /// assert_eq!(Query::compare("repeatcnt", Op::Geq, 5u64).to_string(), "( repeatcnt geq 5 )");
     /// ```
-    pub fn compare(field: &str, op: Op, value: impl Into<Value>) -> Query {
+    pub fn compare(field: &str, op: Op, value: impl Into<Operand>) -> Query {
         Query::Compare {
             field: field.to_owned(),
             op,
@@ -219,7 +332,7 @@ impl Query {
     /// ```
     /// assert_eq!(panlog::api::Query::eq("rule", "cnc").to_string(), "( rule eq cnc )");
     /// ```
-    pub fn eq(field: &str, value: impl Into<Value>) -> Query {
+    pub fn eq(field: &str, value: impl Into<Operand>) -> Query {
         Query::compare(field, Op::Eq, value)
     }
 
@@ -230,7 +343,7 @@ impl Query {
     /// ```
     /// assert_eq!(panlog::api::Query::neq("action", "allow").to_string(), "( action neq allow )");
     /// ```
-    pub fn neq(field: &str, value: impl Into<Value>) -> Query {
+    pub fn neq(field: &str, value: impl Into<Operand>) -> Query {
         Query::compare(field, Op::Neq, value)
     }
 
@@ -241,7 +354,7 @@ impl Query {
     /// ```
     /// assert_eq!(panlog::api::Query::geq("severity", "high").to_string(), "( severity geq high )");
     /// ```
-    pub fn geq(field: &str, value: impl Into<Value>) -> Query {
+    pub fn geq(field: &str, value: impl Into<Operand>) -> Query {
         Query::compare(field, Op::Geq, value)
     }
 
@@ -252,7 +365,7 @@ impl Query {
     /// ```
     /// assert_eq!(panlog::api::Query::leq("bytes", 100u64).to_string(), "( bytes leq 100 )");
     /// ```
-    pub fn leq(field: &str, value: impl Into<Value>) -> Query {
+    pub fn leq(field: &str, value: impl Into<Operand>) -> Query {
         Query::compare(field, Op::Leq, value)
     }
 
@@ -263,7 +376,7 @@ impl Query {
     /// ```
     /// assert_eq!(panlog::api::Query::is_in("addr.dst", "192.168.0.0/16").to_string(), "( addr.dst in 192.168.0.0/16 )");
     /// ```
-    pub fn is_in(field: &str, value: impl Into<Value>) -> Query {
+    pub fn is_in(field: &str, value: impl Into<Operand>) -> Query {
         Query::compare(field, Op::In, value)
     }
 
@@ -274,7 +387,7 @@ impl Query {
     /// ```
     /// assert_eq!(panlog::api::Query::contains("url", "login").to_string(), "( url contains login )");
     /// ```
-    pub fn contains(field: &str, value: impl Into<Value>) -> Query {
+    pub fn contains(field: &str, value: impl Into<Operand>) -> Query {
         Query::compare(field, Op::Contains, value)
     }
 
@@ -352,6 +465,34 @@ impl Query {
     /// ```
     pub fn time_range(field: &str, from: NaiveDateTime, to: NaiveDateTime) -> Query {
         Query::geq(field, from).and(Query::leq(field, to))
+    }
+
+    /// `( field in last-24-hrs )`: a time field within a window relative to
+    /// the firewall's now.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use panlog::api::{Query, TimeWindow};
+    /// assert_eq!(
+    ///     Query::within("receive_time", TimeWindow::Last24Hours).to_string(),
+    ///     "( receive_time in last-24-hrs )"
+    /// );
+    /// ```
+    pub fn within(field: &str, window: TimeWindow) -> Query {
+        Query::compare(field, Op::In, window)
+    }
+
+    /// `( receive_time in ... )`: the records received within `window`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use panlog::api::{Query, TimeWindow};
+    /// assert_eq!(Query::received_within(TimeWindow::LastHour).compact(), "(receive_time in last-hour)");
+    /// ```
+    pub fn received_within(window: TimeWindow) -> Query {
+        Query::within("receive_time", window)
     }
 
     /// A `receive_time` range, as the article asks for the last day's events.
@@ -707,8 +848,88 @@ impl LogQuery {
         params
     }
 
+    /// The request's parameters as a URL query string, each value
+    /// percent-encoded (RFC 3986: all but `A-Z a-z 0-9 - . _ ~`). Send the
+    /// API key in the `X-PAN-KEY` header rather than in the URL.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use panlog::api::{ApiLogType, LogQuery, Query};
+    /// let q = LogQuery::new(ApiLogType::Threat).query(Query::eq("device_name", "PA HQ"));
+    /// assert_eq!(
+    ///     q.query_string(),
+    ///     "type=log&log-type=threat&nlogs=20&skip=0&query=%28%20device_name%20eq%20%27PA%20HQ%27%20%29"
+    /// );
+    /// ```
+    #[must_use]
+    pub fn query_string(&self) -> String {
+        query_string(&self.params())
+    }
+
+    /// The request's URL on a firewall or Panorama at `base`
+    /// (`https://fw.example`): `base/api/?` and the
+    /// [query string](Self::query_string).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use panlog::api::{ApiLogType, LogQuery};
+    /// let url = LogQuery::new(ApiLogType::System).nlogs(100).url("https://fw.example/");
+    /// assert_eq!(url, "https://fw.example/api/?type=log&log-type=system&nlogs=100&skip=0");
+    /// ```
+    #[must_use]
+    pub fn url(&self, base: &str) -> String {
+        format!(
+            "{}/api/?{}",
+            base.trim_end_matches('/'),
+            self.query_string()
+        )
+    }
+
+    /// The request for the page after one whose answer held `count` entries
+    /// (`<logs count="...">`), or `None` when that page was the last (it held
+    /// fewer than asked for). The total is never needed up front: follow the
+    /// answers until this says stop.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use panlog::api::{ApiLogType, LogQuery};
+    /// let first = LogQuery::new(ApiLogType::Traffic).nlogs(5000);
+    /// let second = first.next_page(5000).unwrap();
+    /// assert_eq!(second.params()[3].1, "5000");
+    /// assert!(second.next_page(1234).is_none());
+    /// ```
+    #[must_use]
+    pub fn next_page(&self, count: u64) -> Option<LogQuery> {
+        (count >= u64::from(self.nlogs)).then(|| self.clone().skip(self.skip.saturating_add(count)))
+    }
+
+    /// [`next_page`](Self::next_page) from an answer's head (feature `xml`):
+    /// its `<logs count>`, else the job's `<cached-logs>`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use panlog::api::{ApiLogType, LogQuery, response::XmlReader};
+    /// let answer = br#"<response status="success"><result><job><status>FIN</status></job><log><logs count="20" progress="100"></logs></log></result></response>"#;
+    /// let head = XmlReader::new(&answer[..]).head().unwrap();
+    /// let next = LogQuery::new(ApiLogType::System).next_page_after(&head).unwrap();
+    /// assert_eq!(next.params()[3].1, "20");
+    /// ```
+    #[cfg(feature = "xml")]
+    #[must_use]
+    pub fn next_page_after(&self, head: &response::Head) -> Option<LogQuery> {
+        let count = head
+            .count
+            .or(head.job.as_ref().and_then(|j| j.cached_logs))?;
+        self.next_page(count)
+    }
+
     /// The requests that read `total` entries in pages of `limit`, from this
-    /// request's `skip` on.
+    /// request's `skip` on, when the total is known (else follow the answers
+    /// with [`next_page`](Self::next_page)).
     ///
     /// # Example
     ///
@@ -752,4 +973,37 @@ pub fn job_params(job_id: u64) -> [(&'static str, String); 3] {
         ("action", "get".to_owned()),
         ("job-id", job_id.to_string()),
     ]
+}
+
+/// [`job_params`] as a URL query string.
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(panlog::api::job_query_string(384), "type=log&action=get&job-id=384");
+/// ```
+#[must_use]
+pub fn job_query_string(job_id: u64) -> String {
+    query_string(&job_params(job_id))
+}
+
+/// `key=value&...`, values percent-encoded (RFC 3986 unreserved kept).
+fn query_string(params: &[(&str, String)]) -> String {
+    let mut out = String::new();
+    for (i, (key, value)) in params.iter().enumerate() {
+        if i > 0 {
+            out.push('&');
+        }
+        out.push_str(key);
+        out.push('=');
+        for b in value.bytes() {
+            if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+                out.push(char::from(b));
+            } else {
+                use std::fmt::Write;
+                let _ = write!(out, "%{b:02X}");
+            }
+        }
+    }
+    out
 }
