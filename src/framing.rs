@@ -84,7 +84,7 @@ const SNIFF_LEN: usize = 48;
 /// use panlog::framing::{Framer, FramerConfig};
 ///
 /// let config = FramerConfig::new().max_record_len(1 << 20).octet_counting(false);
-/// assert_eq!(config.get_max_record_len(), 1 << 20);
+/// assert_eq!(config.record_limit(), 1 << 20);
 /// let framer = Framer::with_config(config);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -107,7 +107,7 @@ impl FramerConfig {
     ///
     /// ```
     /// use panlog::framing::{FramerConfig, DEFAULT_MAX_RECORD_LEN};
-    /// assert_eq!(FramerConfig::new().get_max_record_len(), DEFAULT_MAX_RECORD_LEN);
+    /// assert_eq!(FramerConfig::new().record_limit(), DEFAULT_MAX_RECORD_LEN);
     /// ```
     #[must_use]
     pub const fn new() -> FramerConfig {
@@ -127,7 +127,7 @@ impl FramerConfig {
     ///
     /// ```
     /// use panlog::framing::FramerConfig;
-    /// assert_eq!(FramerConfig::new().max_record_len(0).get_max_record_len(), 1);
+    /// assert_eq!(FramerConfig::new().max_record_len(0).record_limit(), 1);
     /// ```
     #[must_use]
     pub const fn max_record_len(mut self, bytes: usize) -> FramerConfig {
@@ -185,10 +185,10 @@ impl FramerConfig {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(panlog::framing::FramerConfig::new().get_max_record_len(), 65536);
+    /// assert_eq!(panlog::framing::FramerConfig::new().record_limit(), 65536);
     /// ```
     #[must_use]
-    pub const fn get_max_record_len(&self) -> usize {
+    pub const fn record_limit(&self) -> usize {
         self.max_record_len
     }
 }
@@ -362,7 +362,7 @@ impl Framer {
     /// ```
     /// use panlog::framing::{Framer, FramerConfig};
     /// let framer = Framer::with_config(FramerConfig::new().max_record_len(4096));
-    /// assert_eq!(framer.config().get_max_record_len(), 4096);
+    /// assert_eq!(framer.config().record_limit(), 4096);
     /// ```
     #[must_use]
     pub fn with_config(config: FramerConfig) -> Framer {
@@ -386,7 +386,7 @@ impl Framer {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(panlog::framing::Framer::new().config().get_max_record_len(), 65536);
+    /// assert_eq!(panlog::framing::Framer::new().config().record_limit(), 65536);
     /// ```
     #[must_use]
     pub const fn config(&self) -> &FramerConfig {

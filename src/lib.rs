@@ -11,26 +11,30 @@ PAN-OS sends each log as a syslog line whose body is CSV:
 The crate reads such input in one pass, without copying it:
 
 ```text
-bytes ──► framing ──► syslog header ──► CSV splitter ──► schema ──► Log<'a> ──► ECS document ──► serde
-          (records)   (kept, typed)     (field spans)    (by type    (typed     (borrowed)
-                                                         + version)  getters)
+bytes ──► framing ──► reader ──► syslog header ──► CSV splitter ──► schema ──► Log<'a> ──► ECS document ──► serde
+          (records)   (any Read,  (kept, typed)     (field spans)    (by type    (typed     (borrowed)
+                      async codec)                                   + version)  getters)
 ```
+
+The modules, upstream first: a module uses only those above it (the error
+type names the kinds of value, type and CSV flag it reports on).
 
 | module | what it owns |
 | --- | --- |
-| [`framing`] | record boundaries in a byte stream: LF/CRLF, RFC 6587 octet counting, newlines inside quotes, a bound on record size and a resync after a bad record; the sans-IO [`Framer`](framing::Framer) and the [`LogReader`](framing::LogReader) on a `BufRead` |
+| [`zone`] | the zone naive times are read in: a fixed offset, an IANA zone with DST (feature `tz`) or the host's; per device ([`Zones`](zone::Zones)); ambiguous and skipped local times resolved and flagged |
 | [`syslog`] | the header before the CSV: RFC 3164, RFC 5424 or none, typed ([`SyslogHeader`](syslog::SyslogHeader)) |
 | [`csv`] | the field splitter: commas, quotes, `""`, PAN-OS brace fields; spans into a reused buffer ([`Splitter`](csv::Splitter), [`Fields`](csv::Fields)) |
-| [`schema`] | one column table per log type (all 15) and the choice of layout by the record's own evidence ([`LogType`](schema::LogType), [`Schema`](schema::Schema)) |
-| [`log`] | the parsed record, [`Log`], made by a [`Parser`]: fields by name or index, typed getters, an owned form, serde |
-| [`zone`] | the zone naive times are read in: a fixed offset, an IANA zone with DST (feature `tz`) or the host's; per device ([`Zones`](zone::Zones)); ambiguous and skipped local times resolved and flagged |
-| [`de`] | serde the other way: [`Log::deserialize`] into a struct of yours by PAN-OS field names, and `Deserialize` for [`OwnedLog`] (its serialized form read back) |
-| [`value`] | typed values: ports, IPs, counters, PAN-OS timestamps in a caller-given zone, session flags, threat ids, documented words |
-| [`describe`] | the free text of authentication events (SYSTEM, GLOBALPROTECT, AUTHENTICATION descriptions): the user, client and server addresses, profiles and reason they name, borrowed |
-| [`api`] | the XML API: the log query language and request parameters ([`Query`](api::Query), [`LogQuery`](api::LogQuery)), and with the `xml` feature its answers, entries read as [`Log`]s (`api::response::XmlReader`) |
-| `codec` | with the `tokio` feature: the framer and parser as tokio-util `Decoder`s (`RecordCodec`, `LogCodec`), `codec::logs(reader)` a `Stream` of owned records |
-| [`ecs`] | Elastic Common Schema documents: the [`Mapping`](ecs::Mapping) seam, the default [`EcsMapping`](ecs::EcsMapping) and the seed corpus's [`SeedMapping`](ecs::SeedMapping) |
+| [`schema`] | one column table per log type (all 15) and the choice of layout by the record's own evidence ([`LogType`](schema::LogType), [`Schema`](schema::Schema)); the column names as constants ([`fields`]) |
+| [`value`] | typed values: ports, IPs, counters, PAN-OS timestamps in a zone, session flags, threat ids, documented words |
 | [`error`] | one [`Error`] with an [`ErrorKind`] and a [`Position`] (record, line, byte, field) |
+| [`framing`] | record boundaries in a byte stream: LF/CRLF, RFC 6587 octet counting, newlines inside quotes, a bound on record size and a resync after a bad record; the sans-IO [`Framer`](framing::Framer) |
+| [`log`] | the parsed record, [`Log`], made by a [`Parser`]: fields by name or index, typed getters, an owned form ([`OwnedLog`]), serde |
+| [`reader`] | [`LogReader`]: framing and parsing over any `Read`, records lent (zero-copy) or owned (an iterator) |
+| `codec` | with the `tokio` feature: the framer and parser as tokio-util `Decoder`s, `codec::logs(reader)` a `Stream` of owned records |
+| [`de`] | serde the other way: [`Log::deserialize`] into a struct of yours by PAN-OS field names, and `Deserialize` for [`OwnedLog`] |
+| [`describe`] | the free text of authentication events (SYSTEM, GLOBALPROTECT, AUTHENTICATION descriptions): user, addresses, profiles and reason, borrowed |
+| [`api`] | the XML API: the log query language, requests, paging and URLs ([`Query`](api::Query), [`LogQuery`](api::LogQuery)), and with the `xml` feature its answers read as [`Log`]s (`api::response::XmlReader`) |
+| [`ecs`] | Elastic Common Schema documents: the [`Mapping`](ecs::Mapping) seam, the default [`EcsMapping`](ecs::EcsMapping) and the seed corpus's [`SeedMapping`](ecs::SeedMapping) |
 
 # Reading a file of mixed log types
 

@@ -5,7 +5,7 @@
 //! looks its position up in the record's [`Schema`] and reads the text where
 //! it lies; typed getters parse that text on demand. Nothing is allocated
 //! until a field needs unescaping (`""` inside quotes) or the caller asks for
-//! an owned copy ([`Log::to_owned`]).
+//! an owned copy ([`Log::into_owned`]).
 //!
 //! # Example: a file of mixed log types
 //!
@@ -213,6 +213,12 @@ impl Parser {
     /// its line terminator). Errors carry record 1, line 1, byte 0: use
     /// [`parse_at`](Self::parse_at) or [`parse_record`](Self::parse_record)
     /// to place them in a stream.
+    ///
+    /// The `Log` borrows the parser (its reused field buffer, which is why
+    /// parsing allocates nothing) until it is dropped: ask the `Log` what
+    /// you would ask the parser (`log.zone()`), or keep an
+    /// [`OwnedLog`] (`log.into_owned()`) to parse the next record while
+    /// holding this one.
     ///
     /// # Errors
     ///

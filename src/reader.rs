@@ -234,7 +234,7 @@ impl<R: Read> LogReader<R> {
     ///
     /// ```
     /// let reader = panlog::reader::LogReader::new(&b""[..]);
-    /// assert_eq!(reader.config().get_max_record_len(), 65536);
+    /// assert_eq!(reader.config().record_limit(), 65536);
     /// ```
     pub fn config(&self) -> &FramerConfig {
         self.framer.config()

@@ -42,7 +42,7 @@ fn chunked(config: FramerConfig, input: &[u8], sizes: &mut dyn Iterator<Item = u
         // Memory stays bounded by the limit, plus lookahead after a quoted
         // newline (48 bytes) or an octet-count prefix.
         assert!(
-            framer.buffered() <= config.get_max_record_len() + 48,
+            framer.buffered() <= config.record_limit() + 48,
             "framer holds {} bytes",
             framer.buffered()
         );

@@ -29,7 +29,7 @@ fn run(config: FramerConfig, input: &[u8], sizes: &[u8]) -> Vec<Out> {
         framer.push(&rest[..n]);
         rest = &rest[n..];
         drain(&mut framer, &mut out);
-        assert!(framer.buffered() <= config.get_max_record_len() + 64);
+        assert!(framer.buffered() <= config.record_limit() + 64);
     }
     framer.finish();
     drain(&mut framer, &mut out);

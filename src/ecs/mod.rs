@@ -43,7 +43,7 @@
 //! ```
 
 mod default;
-mod model;
+pub mod model;
 mod seed;
 
 use std::borrow::Cow;
@@ -58,7 +58,10 @@ use crate::schema::ValueKind;
 use crate::value::{self, SessionFlags};
 
 pub use default::EcsMapping;
-pub use model::*;
+// The field sets (`Event`, `File`, `Source`, ...) stay in `model`, so that
+// `use panlog::ecs::*` brings no names that clash with common imports.
+use model::*;
+pub use model::{CommaList, Inline, IsEmpty, Text, Time};
 pub use seed::{Paloalto, SeedAction, SeedEvent, SeedEventFields, SeedMapping};
 
 /// The ECS version the default mapping writes in `ecs.version`: the version

@@ -23,7 +23,7 @@ pub trait IsEmpty {
     /// # Example
     ///
     /// ```
-    /// use panlog::ecs::{IsEmpty, Source};
+    /// use panlog::ecs::{IsEmpty, model::Source};
     /// assert!(Source::default().is_empty());
     /// ```
     fn is_empty(&self) -> bool;
