@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! cargo run --release --example panlog -- [--to ecs|seed|fields]
+//!     [--from auto|csv|cef|leef|json] [--format 'CUSTOM FORMAT']...
 //!     [--tz ZONE] [--tz-map FILE] [--no-original] [--stats] [FILE...]
 //! ```
 //!
@@ -11,6 +12,12 @@
 //! - `--to ecs` (the default): the default ECS mapping;
 //! - `--to seed`: the seed corpus's normalization;
 //! - `--to fields`: the typed record as a flat map of PAN-OS field names.
+//!
+//! Each record's shape (PAN-OS CSV, CEF, LEEF, a JSON object per line, a
+//! `key=value` record) is told by itself unless `--from` fixes it; with
+//! `--from json` an input may also be a JSON array or stacked objects.
+//! `--format` gives a custom log format string (`src=$src dst=$dst ...`) the
+//! firewall writes; repeat it for several.
 //!
 //! `--tz` is the firewalls' zone, for PAN-OS's naive times (UTC by default):
 //! an offset (`+02:00`), an IANA name with its daylight saving
@@ -26,10 +33,11 @@ use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
-use panlog::Parser;
+use panlog::custom::CustomFormat;
 use panlog::ecs::{EcsMapping, Mapping, SeedMapping};
 use panlog::reader::LogReader;
 use panlog::zone::{Zone, Zones};
+use panlog::{Input, Parser};
 
 #[derive(Clone, Copy, PartialEq)]
 enum To {
@@ -41,6 +49,8 @@ enum To {
 struct Options {
     to: To,
     zones: Zones,
+    input: Input,
+    formats: Vec<CustomFormat>,
     original: bool,
     stats: bool,
     files: Vec<String>,
@@ -53,7 +63,7 @@ struct Stats {
 }
 
 const USAGE: &str =
-    "usage: panlog [--to ecs|seed|fields] [--tz ZONE] [--tz-map FILE] [--no-original] [--stats] [FILE...]
+    "usage: panlog [--to ecs|seed|fields] [--from auto|csv|cef|leef|json] [--format FORMAT]... [--tz ZONE] [--tz-map FILE] [--no-original] [--stats] [FILE...]
   ZONE: UTC, +HH:MM, an IANA name (Europe/Berlin) or local
   --tz-map FILE: lines of `SERIAL-OR-HOSTNAME ZONE` (and `default ZONE`)
   (no FILE, or -: standard input)";
@@ -62,6 +72,8 @@ fn options() -> Result<Options, String> {
     let mut opts = Options {
         to: To::Ecs,
         zones: Zones::new(Zone::UTC),
+        input: Input::Auto,
+        formats: Vec::new(),
         original: true,
         stats: false,
         files: Vec::new(),
@@ -83,6 +95,25 @@ fn options() -> Result<Options, String> {
             "--tz" => {
                 let value = args.next().unwrap_or_default();
                 default_zone = Some(value.parse::<Zone>().map_err(|e| format!("--tz: {e}"))?);
+            }
+            "--from" => {
+                opts.input = match args.next().as_deref() {
+                    Some("auto") => Input::Auto,
+                    Some("csv") => Input::Csv,
+                    Some("cef") => Input::Cef,
+                    Some("leef") => Input::Leef,
+                    Some("json") => Input::Json,
+                    other => {
+                        return Err(format!(
+                            "--from: expected auto, csv, cef, leef or json, got {other:?}"
+                        ));
+                    }
+                }
+            }
+            "--format" => {
+                let text = args.next().unwrap_or_default();
+                opts.formats
+                    .push(text.parse().map_err(|e| format!("--format: {e}"))?);
             }
             "--tz-map" => {
                 let path = args.next().unwrap_or_default();
@@ -164,7 +195,13 @@ fn convert<R: Read>(
     out: &mut impl Write,
     stats: &mut Stats,
 ) -> io::Result<()> {
-    let parser = Parser::new().zones(opts.zones.clone());
+    let mut parser = Parser::new().zones(opts.zones.clone()).input(opts.input);
+    for format in &opts.formats {
+        parser = parser.custom_format(format.clone());
+    }
+    if opts.input == Input::Json {
+        return convert_json(name, input, parser, opts, out, stats);
+    }
     let mut reader = LogReader::new(input).with_parser(parser);
     let ecs = EcsMapping::new().original(opts.original);
     let progress = io::stderr().is_terminal();
@@ -174,28 +211,71 @@ fn convert<R: Read>(
         if progress && count.is_multiple_of(1 << 20) {
             eprint!("\r{name}: {count} records");
         }
-        let log = match result {
-            Ok(log) => log,
-            Err(e) if e.is_io() => return Err(e.into()),
-            Err(e) => {
-                stats.errors += 1;
-                let p = e.position();
-                let field = p.field.map(|f| format!(", field {f}")).unwrap_or_default();
-                eprintln!("{name}:{}: byte {}{field}: {}", p.line, p.byte, e.kind());
-                continue;
-            }
-        };
-        *stats.by_type.entry(log.log_type().as_str()).or_default() += 1;
-        let written = match opts.to {
-            To::Ecs => serde_json::to_writer(&mut *out, &ecs.map(&log)),
-            To::Seed => serde_json::to_writer(&mut *out, &SeedMapping.map(&log)),
-            To::Fields => serde_json::to_writer(&mut *out, &log),
-        };
-        written.map_err(io::Error::other)?;
-        out.write_all(b"\n")?;
+        emit(name, result, opts, &ecs, out, stats)?;
     }
     if progress && count >= 1 << 20 {
         eprintln!("\r{name}: {count} records");
     }
     Ok(())
+}
+
+/// One record out: its document on `out`, or (a bad record) its place and
+/// why on stderr.
+fn emit(
+    name: &str,
+    result: Result<panlog::Log<'_>, panlog::Error>,
+    opts: &Options,
+    ecs: &EcsMapping,
+    out: &mut impl Write,
+    stats: &mut Stats,
+) -> io::Result<()> {
+    let log = match result {
+        Ok(log) => log,
+        Err(e) if e.is_io() => return Err(e.into()),
+        Err(e) => {
+            stats.errors += 1;
+            let p = e.position();
+            let field = p.field.map(|f| format!(", field {f}")).unwrap_or_default();
+            eprintln!("{name}:{}: byte {}{field}: {}", p.line, p.byte, e.kind());
+            return Ok(());
+        }
+    };
+    *stats.by_type.entry(log.log_type().as_str()).or_default() += 1;
+    let written = match opts.to {
+        To::Ecs => serde_json::to_writer(&mut *out, &ecs.map(&log)),
+        To::Seed => serde_json::to_writer(&mut *out, &SeedMapping.map(&log)),
+        To::Fields => serde_json::to_writer(&mut *out, &log),
+    };
+    written.map_err(io::Error::other)?;
+    out.write_all(b"\n")
+}
+
+/// `--from json`: the input whole (a JSON array or stacked objects may span
+/// lines), each top-level object a record.
+fn convert_json<R: Read>(
+    name: &str,
+    mut input: R,
+    mut parser: Parser,
+    opts: &Options,
+    out: &mut impl Write,
+    stats: &mut Stats,
+) -> io::Result<()> {
+    let mut text = Vec::new();
+    input.read_to_end(&mut text)?;
+    let ecs = EcsMapping::new().original(opts.original);
+    for (n, range) in panlog::json::values(&text).enumerate() {
+        let position = panlog::Position {
+            record: n as u64 + 1,
+            line: 1 + memchr_count(&text[..range.start]),
+            byte: range.start as u64,
+            field: None,
+        };
+        let result = parser.parse_at(&text[range], position);
+        emit(name, result, opts, &ecs, out, stats)?;
+    }
+    Ok(())
+}
+
+fn memchr_count(text: &[u8]) -> u64 {
+    text.iter().filter(|&&b| b == b'\n').count() as u64
 }

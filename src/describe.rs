@@ -123,7 +123,11 @@ impl<'t> Description<'t> {
             found[k] = text
                 .match_indices(key)
                 .map(|(i, _)| i)
-                .find(|&i| i == 0 || text[..i].ends_with(", ") || text[..i].ends_with(". "))
+                .find(|&i| {
+                    // At the start, or after `,` or `.` and spaces.
+                    let before = text[..i].trim_end_matches(' ');
+                    i == 0 || (before.len() < i && (before.ends_with(',') || before.ends_with('.')))
+                })
                 .map(|i| (i, i + key.len()));
         }
         let value = |k: usize| -> Option<&'t str> {
@@ -136,7 +140,9 @@ impl<'t> Description<'t> {
                 .map(|&(key_start, _)| key_start)
                 .filter(|&s| s >= start)
                 .min()
-                .map_or(text.len(), |s| s - 2);
+                .map_or(text.len(), |s| {
+                    text[..s].trim_end_matches(' ').len().saturating_sub(1)
+                });
             let sentence = text[start..].find(". ").map_or(text.len(), |i| start + i);
             let end = next_key.min(sentence);
             let v = text.get(start..end.max(start))?.trim();
@@ -233,6 +239,11 @@ mod tests {
         assert_eq!(d.client_ip, Some("10.1.1.1".parse().unwrap()));
         let d = Description::parse("xReason: y");
         assert_eq!(d.reason, None);
+        let d = Description::parse("authenticated for user 'b'.   From: 172.16.3.99.");
+        assert_eq!(
+            (d.user, d.client_ip),
+            (Some("b"), Some("172.16.3.99".parse().unwrap()))
+        );
     }
 
     #[test]

@@ -174,6 +174,15 @@ pub enum ErrorKind {
         /// The name asked for.
         name: String,
     },
+    /// A CEF, LEEF, JSON or custom-format record that cannot be read as one
+    /// (a header cut short, JSON that is not an object, ...).
+    #[error("malformed {shape} record: {reason}")]
+    Malformed {
+        /// The shape it was read as (`CEF`, `LEEF`, `JSON`, `custom`, ...).
+        shape: &'static str,
+        /// What is wrong with it.
+        reason: &'static str,
+    },
     /// A record does not fit the type [`Log::deserialize`](crate::Log::deserialize)
     /// was asked for (a missing field, a type mismatch).
     #[error("cannot deserialize the record: {message}")]

@@ -106,15 +106,21 @@ With `--no-default-features` the crate's runtime dependencies are
 */
 
 pub mod api;
+pub mod cef;
 #[cfg(feature = "tokio")]
 pub mod codec;
 pub mod csv;
+pub mod custom;
 pub mod de;
 pub mod describe;
 pub mod ecs;
 pub mod error;
 pub mod framing;
+pub mod json;
+mod keys;
+pub mod leef;
 pub mod log;
+mod named;
 pub mod reader;
 pub mod schema;
 mod simd;
@@ -123,7 +129,7 @@ pub mod value;
 pub mod zone;
 
 pub use error::{Error, ErrorKind, Position};
-pub use log::{Log, OwnedLog, Parser, parse};
+pub use log::{Input, Log, OwnedLog, Parser, parse};
 pub use reader::LogReader;
 pub use schema::fields;
 

@@ -53,8 +53,10 @@ use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
 use crate::csv::{Field, Fields, Flags, Span, Splitter};
+use crate::custom::CustomFormat;
 use crate::error::{Error, ErrorKind, Position};
 use crate::framing::Record;
+use crate::named::Named;
 use crate::schema::{FieldSpec, Fit, LogType, Schema, ValueKind, Version};
 use crate::syslog::SyslogHeader;
 use crate::value::{
@@ -87,6 +89,51 @@ pub struct Parser {
     fields: Fields,
     zones: Arc<Zones>,
     strict: bool,
+    input: Input,
+    /// The buffers a keyed record (CEF, LEEF, JSON, custom) is laid out in.
+    named: Named,
+    custom: Arc<Vec<CustomFormat>>,
+}
+
+/// The shape of the records a [`Parser`] reads: told per record
+/// (`Auto`, the default) or fixed.
+///
+/// # Example
+///
+/// ```
+/// use panlog::{Input, Parser};
+/// let mut parser = Parser::new().input(Input::Csv);
+/// assert!(parser.parse(b"CEF:0|Palo Alto Networks|PAN-OS|10.1|end|TRAFFIC|1|src=10.0.0.1").is_err());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum Input {
+    /// Each record's own shape: CEF (`CEF:`), LEEF (`LEEF:`), a JSON object,
+    /// a configured [custom format](Parser::custom_format), a `key=value`
+    /// record with PAN-OS field names (`type=TRAFFIC, src=...`), else CSV.
+    #[default]
+    Auto,
+    /// PAN-OS's default CSV.
+    Csv,
+    /// CEF.
+    Cef,
+    /// LEEF 1.0 or 2.0.
+    Leef,
+    /// One JSON object per record.
+    Json,
+    /// The configured custom formats.
+    Custom,
+}
+
+/// The shape one record turned out to have.
+#[derive(Clone, Copy)]
+enum Shape {
+    Csv,
+    Cef(usize),
+    Leef(usize),
+    Json(usize),
+    Custom(usize),
+    Keyed,
 }
 
 impl Default for Parser {
@@ -110,7 +157,68 @@ impl Parser {
             fields: Fields::new(),
             zones: Arc::new(Zones::new(Zone::UTC)),
             strict: false,
+            input: Input::Auto,
+            named: Named::default(),
+            custom: Arc::new(Vec::new()),
         }
+    }
+
+    /// Reads records of the shape `input` only (the default tells each
+    /// record's shape by itself).
+    ///
+    /// # Example
+    ///
+    /// See [`Input`].
+    #[must_use]
+    pub fn input(mut self, input: Input) -> Parser {
+        self.input = input;
+        self
+    }
+
+    /// Reads records written with a custom log format string (see
+    /// [`custom`](crate::custom)); call it once per format (PAN-OS has one
+    /// per log type). With [`Input::Auto`] a record is read with the first
+    /// format whose keys it holds.
+    ///
+    /// # Example
+    ///
+    /// See [`custom`](crate::custom).
+    #[must_use]
+    pub fn custom_format(mut self, format: CustomFormat) -> Parser {
+        Arc::make_mut(&mut self.custom).push(format);
+        self
+    }
+
+    /// The shape of `body`.
+    fn shape(&self, body: &[u8]) -> Option<Shape> {
+        let custom = || {
+            self.custom
+                .iter()
+                .position(|f| f.matches(body))
+                .map(Shape::Custom)
+        };
+        Some(match self.input {
+            Input::Csv => Shape::Csv,
+            Input::Cef => Shape::Cef(crate::cef::start(body).unwrap_or(0)),
+            Input::Leef => Shape::Leef(crate::leef::start(body).unwrap_or(0)),
+            Input::Json => Shape::Json(0),
+            Input::Custom => custom()?,
+            Input::Auto => {
+                if let Some(at) = crate::cef::start(body) {
+                    Shape::Cef(at)
+                } else if let Some(at) = crate::leef::start(body) {
+                    Shape::Leef(at)
+                } else if let Some(at) = crate::json::start(body) {
+                    Shape::Json(at)
+                } else if let Some(custom) = custom() {
+                    custom
+                } else if crate::custom::is_keyed(body) {
+                    Shape::Keyed
+                } else {
+                    Shape::Csv
+                }
+            }
+        })
     }
 
     /// Reads PAN-OS's naive times (`2020/12/04 16:00:02`) in `zone`: a
@@ -261,6 +369,16 @@ impl Parser {
         position: Position,
     ) -> Result<Log<'a>, Error> {
         let (header, body) = SyslogHeader::parse(line);
+        let Some(shape) = self.shape(body) else {
+            let kind = ErrorKind::Malformed {
+                shape: "custom",
+                reason: "no configured custom format matches the record",
+            };
+            return Err(Error::new(kind, position));
+        };
+        if !matches!(shape, Shape::Csv) {
+            return self.parse_keyed(line, header, body, shape, position);
+        }
         let flags = split_body(&self.splitter, body, &mut self.fields);
         let opts = Opts {
             zones: Some(&self.zones),
@@ -276,6 +394,57 @@ impl Parser {
             position,
             opts,
         )
+    }
+
+    /// A CEF, LEEF, JSON or custom record, laid out as CSV in its type's
+    /// standard order and read as such.
+    fn parse_keyed<'a>(
+        &'a mut self,
+        line: &'a [u8],
+        header: SyslogHeader<'a>,
+        body: &'a [u8],
+        shape: Shape,
+        position: Position,
+    ) -> Result<Log<'a>, Error> {
+        let named = &mut self.named;
+        let (name, result) = match shape {
+            Shape::Cef(at) => ("CEF", crate::cef::fill(&body[at..], named)),
+            Shape::Leef(at) => ("LEEF", crate::leef::fill(&body[at..], named)),
+            Shape::Json(at) => ("JSON", crate::json::fill(&body[at..], named)),
+            Shape::Custom(i) => {
+                self.custom[i].fill(body, named);
+                ("custom", Ok(()))
+            }
+            Shape::Keyed => {
+                crate::custom::fill_keyed(body, named);
+                ("key=value", Ok(()))
+            }
+            Shape::Csv => ("CSV", Ok(())),
+        };
+        if let Err(reason) = result {
+            let kind = ErrorKind::Malformed {
+                shape: name,
+                reason,
+            };
+            return Err(Error::new(kind, position));
+        }
+        let schema = self.named.finish();
+        let flags = self.splitter.split(&self.named.line, &mut self.fields);
+        let opts = Opts {
+            zones: Some(&self.zones),
+            strict: false,
+            schema: Some(schema),
+        };
+        let log = build(
+            line,
+            header,
+            &self.named.line,
+            Cow::Borrowed(self.fields.spans()),
+            flags,
+            position,
+            opts,
+        )?;
+        Ok(log.with_extra_names(self.named.names()))
     }
 
     /// Parses a header-less CSV line laid out in `schema`'s standard column
@@ -335,8 +504,10 @@ impl Parser {
     }
 }
 
-/// Parses one record, allocating its field spans. Handy for one-off lines;
-/// loops should keep a [`Parser`], which allocates nothing per record.
+/// Parses one CSV record, allocating its field spans. Handy for one-off
+/// lines; loops should keep a [`Parser`], which allocates nothing per
+/// record. A CEF, LEEF or JSON record needs a [`Parser`] (it lays the
+/// record out in buffers it keeps): here it is an [`ErrorKind::Malformed`].
 ///
 /// # Errors
 ///
@@ -351,6 +522,16 @@ impl Parser {
 /// ```
 pub fn parse(line: &[u8]) -> Result<Log<'_>, Error> {
     let (header, body) = SyslogHeader::parse(line);
+    if crate::cef::start(body).is_some()
+        || crate::leef::start(body).is_some()
+        || crate::json::start(body).is_some()
+    {
+        let kind = ErrorKind::Malformed {
+            shape: "CSV",
+            reason: "a CEF, LEEF or JSON record: read it with a panlog::Parser, which holds the buffers it is laid out in",
+        };
+        return Err(Error::new(kind, Position::start()));
+    }
     let mut fields = Fields::new();
     let flags = split_body(&Splitter::new(), body, &mut fields);
     let spans = Cow::Owned(fields.into_spans());
@@ -933,7 +1114,6 @@ impl<'a> Log<'a> {
     }
 
     /// The same record, with names for its extra columns, in order.
-    #[cfg(feature = "xml")]
     #[must_use]
     pub(crate) fn with_extra_names(mut self, names: &'a [String]) -> Log<'a> {
         self.extra_names = names;
@@ -1343,9 +1523,21 @@ impl From<Log<'_>> for OwnedLog {
 
 impl Log<'_> {
     fn owned(&self) -> OwnedLog {
+        // Whether the body is the record's tail (a CSV line) or was laid out
+        // apart from it (a keyed record).
+        let tail = self.record.len() >= self.body.len()
+            && std::ptr::eq(
+                self.record[self.record.len() - self.body.len()..].as_ptr(),
+                self.body.as_ptr(),
+            );
         OwnedLog {
             record: self.record.into(),
-            body_start: self.record.len() - self.body.len(),
+            body_start: if tail {
+                self.record.len() - self.body.len()
+            } else {
+                self.record.len()
+            },
+            laid_out: (!tail).then(|| self.body.into()),
             spans: self.spans.as_ref().into(),
             schema: self.schema,
             csv_flags: self.csv_flags,
@@ -1480,6 +1672,9 @@ impl Serialize for Extra<'_, '_> {
 pub struct OwnedLog {
     record: Box<[u8]>,
     body_start: usize,
+    /// The laid-out CSV of a keyed record (CEF, LEEF, JSON), which is not a
+    /// part of `record`.
+    laid_out: Option<Box<[u8]>>,
     spans: Box<[Span]>,
     schema: Schema,
     csv_flags: Flags,
@@ -1501,6 +1696,7 @@ impl OwnedLog {
         OwnedLog {
             record: body.into_boxed_slice(),
             body_start: 0,
+            laid_out: None,
             spans: fields.into_spans().into_boxed_slice(),
             schema,
             csv_flags,
@@ -1518,12 +1714,16 @@ impl OwnedLog {
     #[must_use]
     pub fn log(&self) -> Log<'_> {
         let (header, _) = SyslogHeader::parse(&self.record);
+        let body = match &self.laid_out {
+            Some(laid_out) => laid_out,
+            None => &self.record[self.body_start..],
+        };
         Log {
             record: &self.record,
             header,
-            body: &self.record[self.body_start..],
+            body,
             spans: Cow::Borrowed(&self.spans),
-            text: std::str::from_utf8(&self.record[self.body_start..]).ok(),
+            text: std::str::from_utf8(body).ok(),
             schema: self.schema,
             csv_flags: self.csv_flags,
             position: self.position,

@@ -83,6 +83,41 @@ fn no_allocation_per_record_once_warm() {
     framing_and_split();
     parse_and_typed_getters();
     ecs_to_json();
+    keyed_shapes_to_json();
+}
+
+/// CEF, LEEF, JSON and key=value records (the shipped sample's) laid out,
+/// read and written as ECS JSON: no allocation per record either.
+fn keyed_shapes_to_json() {
+    use panlog::ecs::{EcsMapping, Mapping};
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/sample.log")).unwrap();
+    let keyed: Vec<&str> = text
+        .lines()
+        .filter(|l| l.contains("CEF:") || l.contains("LEEF:") || l.starts_with('{') || l.contains(" type=TRAFFIC,"))
+        .collect();
+    assert_eq!(keyed.len(), 7);
+    let mut parser = panlog::Parser::new();
+    let mut out = Vec::with_capacity(64 * 1024);
+    let mut after_warmup = None;
+    let rounds = 200;
+    for round in 0..rounds {
+        for line in &keyed {
+            // The octet-counted frame's count is the framer's, not the parser's.
+            let line = match line.split_once(" <") {
+                Some((count, rest)) if count.bytes().all(|b| b.is_ascii_digit()) => &line[count.len() + 1..][..rest.len() + 1],
+                _ => line,
+            };
+            let log = parser.parse(line.as_bytes()).unwrap();
+            out.clear();
+            serde_json::to_writer(&mut out, &EcsMapping::new().map(&log)).unwrap();
+            serde_json::to_writer(&mut out, &log).unwrap();
+        }
+        if round == 2 {
+            after_warmup = Some(allocations());
+        }
+    }
+    let during = allocations() - after_warmup.unwrap();
+    assert_eq!(during, 0, "{during} allocations over {} keyed records after warm-up", (rounds - 3) * keyed.len());
 }
 
 /// Every layout of every log type converted by both mappings and written as
@@ -219,7 +254,7 @@ fn framing_and_split() {
         "the counting allocator must see the warm-up's buffers"
     );
     let during = allocations() - warm;
-    assert_eq!(records, 31 * rounds); // the 29 sample records and the 2 added above
+    assert_eq!(records, 38 * rounds); // the 36 sample records and the 2 added above
     assert!(field_count > 400 * rounds);
     assert_eq!(
         during,

@@ -260,7 +260,7 @@ fn default_documents_are_ecs_valid_for_every_type() {
         }
         docs += 1;
     }
-    assert_eq!(docs, lines::CASES.len() + 29 + realworld_records);
+    assert_eq!(docs, lines::CASES.len() + 36 + realworld_records);
     assert!(realworld_records > 2000);
     // The 15 types, and the unknown ones of the real-world corpus
     // (`INVALIDlogType`, `OTHERS`).

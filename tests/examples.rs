@@ -66,7 +66,7 @@ fn panlog_converts_the_shipped_sample_to_ecs() {
     let (status, stdout, stderr) = run("panlog", &["--stats", &sample()], b"");
     assert!(status.success(), "{stderr}");
     let docs = ndjson(&stdout);
-    assert_eq!(docs.len(), 29);
+    assert_eq!(docs.len(), 36);
     for doc in &docs {
         assert_eq!(doc["ecs"]["version"], "9.5.0-dev");
         assert_eq!(doc["observer"]["vendor"], "Palo Alto Networks");
@@ -80,7 +80,7 @@ fn panlog_converts_the_shipped_sample_to_ecs() {
         .collect();
     assert_eq!(types.len(), 15, "{stderr}");
     assert!(
-        stderr.contains("THREAT\t6") && stderr.contains("errors\t0"),
+        stderr.contains("THREAT\t8") && stderr.contains("errors\t0"),
         "{stderr}"
     );
     // Records in input order; a few values from the shipped lines.
@@ -107,7 +107,7 @@ fn panlog_to_seed_and_fields() {
     let (status, stdout, _) = run("panlog", &["--to", "seed", &sample()], b"");
     assert!(status.success());
     let docs = ndjson(&stdout);
-    assert_eq!(docs.len(), 29);
+    assert_eq!(docs.len(), 36);
     assert_eq!(docs[0]["ecs"]["version"], "1.10.0");
     assert_eq!(docs[0]["event"]["category"], "traffic");
     assert_eq!(docs[0]["action"]["name"], "allow");
@@ -115,7 +115,7 @@ fn panlog_to_seed_and_fields() {
     let (status, stdout, _) = run("panlog", &["--to", "fields", &sample()], b"");
     assert!(status.success());
     let docs = ndjson(&stdout);
-    assert_eq!(docs.len(), 29);
+    assert_eq!(docs.len(), 36);
     assert_eq!(docs[0]["natsrc"], "203.0.113.10");
     assert_eq!(docs[0]["sport"], 53144);
     assert_eq!(docs[0]["type"], "TRAFFIC");
@@ -129,7 +129,7 @@ fn panlog_converts_the_real_world_shapes_of_the_sample() {
     let (status, stdout, stderr) = run("panlog", &[&sample()], b"");
     assert!(status.success(), "{stderr}");
     let docs = ndjson(&stdout);
-    let [old, strata, audit, auth] = &docs[25..] else {
+    let [old, strata, audit, auth] = &docs[25..29] else {
         panic!("{} documents", docs.len())
     };
     assert_eq!(old["url"]["original"], "example.com/z/config.bin");

@@ -9,8 +9,8 @@
 //!    is in the list of differences below with the reason. An expected key
 //!    that is neither fails the test.
 //!
-//! The CEF, LEEF, JSON and custom key=value files of the corpus are other
-//! shapes of input, not CSV; they are outside this test.
+//! The CEF, LEEF, JSON and key=value files convert too (their values are
+//! checked in `tests/shapes.rs`).
 
 #[path = "common/shared.rs"]
 mod shared;
@@ -31,6 +31,37 @@ fn lines(path: &Path) -> Vec<String> {
         .filter(|l| !l.trim().is_empty())
         .map(str::to_owned)
         .collect()
+}
+
+/// Every line of the CEF, LEEF, JSON and key=value files converts too (the
+/// types and values of those shapes are checked in `tests/shapes.rs`).
+#[test]
+fn every_record_of_every_shape_in_the_realworld_corpus_converts() {
+    let Some(dir) = shared::path(
+        "corpus/realworld",
+        "every_record_of_every_shape_in_the_realworld_corpus_converts",
+    ) else {
+        return;
+    };
+    let mapping = EcsMapping::new();
+    let mut records = 0;
+    for shape in ["cef", "leef", "json", "kv"] {
+        for path in shared::files(&dir.join(shape)) {
+            let expected = lines(&path).len();
+            let bytes = std::fs::read(&path).unwrap();
+            let mut reader = LogReader::new(&bytes[..]);
+            let mut docs = 0;
+            while let Some(result) = reader.next_log() {
+                let log = result.unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+                let ecs = serde_json::to_value(mapping.map(&log)).unwrap();
+                assert!(ecs["@timestamp"].is_string(), "{}", path.display());
+                docs += 1;
+            }
+            assert_eq!(docs, expected, "{}", path.display());
+            records += docs;
+        }
+    }
+    assert!(records >= 140, "{records} records");
 }
 
 #[test]

@@ -1,0 +1,408 @@
+//! CEF (ArcSight Common Event Format) bodies: `CEF:0|vendor|product|version|
+//! signature|name|severity|key=value ...`, read into the same record a CSV
+//! line makes.
+//!
+//! Three dialects, told apart by the header's product (the shared folder's
+//! `reference/formats/CEF.md`): PAN-OS's own CEF profiles (`PAN-OS`, the CEF
+//! Configuration Guides' keys, type in the *name* column), the cloud log
+//! forwarder's (`LF`, type in the *signature* column, `PanOS<Name>` keys) and
+//! Cortex XSIAM's (`NGFW_CEF`, snake_case keys). The extension's values may
+//! hold spaces (a value runs to the space before the next `key=`), and the
+//! escapes `\=`, `\\`, `\|`, `\n`, `\r` are undone. Published format strings
+//! have defects deployments copied (a header of five or six fields, a
+//! missing `CEF:` prefix, a space after it): they are read too.
+//!
+//! # Example
+//!
+//! ```
+//! let line = br#"<14>Jun 20 15:22:38 PA-1 CEF:0|Palo Alto Networks|PAN-OS|10.1.6|end|TRAFFIC|1|rt=Jun 20 2025 05:22:38 GMT deviceExternalId=0072 src=10.0.0.5 dst=198.51.100.7 cs1Label=Rule cs1=allow web spt=53144 dpt=443 proto=tcp act=allow in=2210 out=16132"#;
+//! let mut parser = panlog::Parser::new(); // it holds the buffers the record is laid out in
+//! let log = parser.parse(line).unwrap();
+//! assert_eq!(log.log_type(), panlog::schema::LogType::Traffic);
+//! assert_eq!(log.get("rule").unwrap(), "allow web");
+//! assert_eq!(log.u64("bytes_sent").unwrap(), Some(2210));
+//! assert_eq!(log.receive_time().unwrap().unwrap().to_rfc3339(), "2025-06-20T05:22:38+00:00");
+//! ```
+
+use std::ops::Range;
+
+use crate::keys::{CEF_FORWARDER, CEF_NATIVE, CEF_XSIAM, Vocabulary};
+use crate::named::{Named, write_time};
+use crate::schema::{LogType, ValueKind};
+
+/// Where a CEF body starts in `body` (after `CEF:` and spaces), if it is one:
+/// `CEF:0|...`, `CEF: 0|...`, or (a relay took `CEF:` as the syslog tag)
+/// `0|Palo Alto Networks|...`.
+pub(crate) fn start(body: &[u8]) -> Option<usize> {
+    if let Some(rest) = body.strip_prefix(b"CEF:") {
+        let spaces = rest.iter().take_while(|&&b| b == b' ').count();
+        return Some(4 + spaces);
+    }
+    let bare = body.len() > 2
+        && body[0].is_ascii_digit()
+        && body[1] == b'|'
+        && body[2..].iter().take(40).position(|&b| b == b'|').is_some()
+        && contains_ignore_case(&body[2..body.len().min(64)], b"palo alto");
+    bare.then_some(0)
+}
+
+fn contains_ignore_case(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle))
+}
+
+/// Why a CEF body could not be read.
+pub(crate) const NO_HEADER: &str = "CEF header without vendor, product and version fields";
+
+/// Lays the CEF body `cef` (from its version on) out in `named`.
+///
+/// # Errors
+///
+/// A body too short to be CEF (fewer than four header fields).
+pub(crate) fn fill(cef: &[u8], named: &mut Named) -> Result<(), &'static str> {
+    // The header: up to seven fields before the extension, on unescaped `|`.
+    let mut fields: [Range<usize>; 7] = Default::default();
+    let mut count = 0;
+    let mut at = 0;
+    let mut ext_start = cef.len();
+    while count < 7 {
+        let end = next_pipe(cef, at).unwrap_or(cef.len());
+        let field = at..end;
+        // A published defect: fewer header fields, the extension starts here.
+        if count >= 4 && cef[field.clone()].contains(&b'=') {
+            ext_start = at;
+            break;
+        }
+        fields[count] = field;
+        count += 1;
+        if end == cef.len() {
+            ext_start = cef.len();
+            break;
+        }
+        at = end + 1;
+        ext_start = at;
+    }
+    if count < 4 {
+        return Err(NO_HEADER);
+    }
+    let header = |i: usize| -> &[u8] {
+        if i < count {
+            &cef[fields[i].clone()]
+        } else {
+            b""
+        }
+    };
+    let product = header(2);
+    let (vocab, dialect) = if product.eq_ignore_ascii_case(b"LF") {
+        (&CEF_FORWARDER, Dialect::Forwarder)
+    } else if product.eq_ignore_ascii_case(b"NGFW_CEF") {
+        (&CEF_XSIAM, Dialect::Xsiam)
+    } else {
+        (&CEF_NATIVE, Dialect::Native)
+    };
+    let ext = &cef[ext_start..];
+    let mut pairs = std::mem::take(&mut named.pairs);
+    find_pairs(ext, &mut pairs, &mut named.scratch);
+    let key_value = |key: &str| {
+        pairs
+            .iter()
+            .find(|(k, _)| &ext[k.clone()] == key.as_bytes())
+            .map(|(_, v)| &ext[v.clone()])
+    };
+    // The log type: the header's name (native), signature (forwarder), or
+    // the `log_type` key (XSIAM); the 10.0 GlobalProtect and Decryption
+    // strings swap the two columns.
+    let type_text = match dialect {
+        Dialect::Native => match type_of(header(5)) {
+            LogType::Unknown => header(4),
+            _ => header(5),
+        },
+        Dialect::Forwarder => header(4),
+        Dialect::Xsiam => key_value("log_type").unwrap_or(header(5)),
+    };
+    let log_type = type_of(type_text);
+    named.begin(log_type);
+    let type_range = named.value(|b| b.extend_from_slice(type_text));
+    named.set("type", type_range);
+    for (k, v) in &pairs {
+        let key = std::str::from_utf8(&ext[k.clone()]).unwrap_or("");
+        put(named, vocab, log_type, key, &ext[v.clone()]);
+    }
+    named.pairs = pairs;
+    // What the header says that the keys did not.
+    let signature = header(4);
+    match dialect {
+        Dialect::Native => {
+            let field = match log_type {
+                LogType::Config => "result",
+                LogType::HipMatch => "matchtype",
+                LogType::Correlation => "category",
+                LogType::Threat if signature.ends_with(b")") && signature.contains(&b'(') => {
+                    "threatid"
+                }
+                _ if signature == type_text => "",
+                _ => "subtype",
+            };
+            header_field(named, field, signature, b"cef_signature");
+            if !named.has("severity") {
+                let word = match header(6) {
+                    b"1" => &b"informational"[..],
+                    b"2" => b"low",
+                    b"3" => b"medium",
+                    b"4" => b"high",
+                    b"5" => b"critical",
+                    other => other,
+                };
+                if matches!(
+                    log_type,
+                    LogType::Threat | LogType::System | LogType::Correlation
+                ) {
+                    header_field(named, "severity", word, b"cef_severity");
+                }
+            }
+            header_field(named, "", header(3), b"cef_device_version");
+        }
+        Dialect::Forwarder => header_field(named, "subtype", header(5), b"cef_name"),
+        Dialect::Xsiam => {}
+    }
+    Ok(())
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Dialect {
+    Native,
+    Forwarder,
+    Xsiam,
+}
+
+/// A header value into `field`, or (no such field, or it has a value)
+/// kept as the extra column `extra` when not empty.
+fn header_field(named: &mut Named, field: &str, value: &[u8], extra: &[u8]) {
+    if value.is_empty() {
+        return;
+    }
+    let range = named.value(|out| {
+        // Header escapes: `\|` and `\\`.
+        let mut i = 0;
+        while i < value.len() {
+            if value[i] == b'\\' && matches!(value.get(i + 1), Some(b'|' | b'\\')) {
+                i += 1;
+            }
+            out.push(value[i]);
+            i += 1;
+        }
+    });
+    if field.is_empty() || named.has(field) || !named.set(field, range.clone()) {
+        named.extra(extra, range);
+    }
+}
+
+/// The log type a CEF header or key names (`AUTH` is AUTHENTICATION).
+pub(crate) fn type_of(text: &[u8]) -> LogType {
+    match LogType::from_bytes(text) {
+        LogType::Unknown if text.eq_ignore_ascii_case(b"AUTH") => LogType::Authentication,
+        LogType::Unknown if text.eq_ignore_ascii_case(b"TUNNEL") => LogType::Tunnel,
+        LogType::Unknown if text.eq_ignore_ascii_case(b"AUDIT") => LogType::Audit,
+        found => found,
+    }
+}
+
+/// One key's value into its field (unescaped; a time rewritten as ISO
+/// 8601), or kept as a named extra column.
+pub(crate) fn put(named: &mut Named, vocab: &Vocabulary, log_type: LogType, key: &str, raw: &[u8]) {
+    put_any(named, &[vocab], log_type, key, raw);
+}
+
+/// [`put`] with the first of `vocabs` that knows the key.
+pub(crate) fn put_any(
+    named: &mut Named,
+    vocabs: &[&Vocabulary],
+    log_type: LogType,
+    key: &str,
+    raw: &[u8],
+) {
+    let (field, is_time) = vocabs
+        .iter()
+        .map(|v| field_for(v, log_type, key))
+        .find(|(f, _)| f.is_some())
+        .unwrap_or((None, false));
+    let range = named.value(|b| {
+        if is_time {
+            write_time(b, strip_quotes(raw));
+        } else {
+            unescape(b, strip_quotes(raw));
+        }
+    });
+    assign(named, field, key.as_bytes(), range);
+}
+
+/// The field `key` names in a record of `log_type`: the vocabulary's, else
+/// a PAN-OS field name used as the key (hand-written strings); and whether
+/// it holds a time.
+pub(crate) fn field_for<'k>(
+    vocab: &Vocabulary,
+    log_type: LogType,
+    key: &'k str,
+) -> (Option<&'k str>, bool) {
+    let field: Option<&str> = vocab
+        .field(log_type, key)
+        .or_else(|| log_type.schema().position(key).map(|_| key));
+    let is_time = field
+        .and_then(|f| log_type.schema().spec(f))
+        .is_some_and(|s| s.kind == ValueKind::Timestamp);
+    (field, is_time)
+}
+
+/// The value at `range` into `field`, or (no such column, or it has one)
+/// kept as the extra column `key`.
+pub(crate) fn assign(named: &mut Named, field: Option<&str>, key: &[u8], range: Range<usize>) {
+    match field {
+        Some(f) if named.set(f, range.clone()) => {}
+        _ => named.extra(key, range),
+    }
+}
+
+/// One pair of surrounding double quotes off (PAN-OS quotes `$misc`).
+pub(crate) fn strip_quotes(value: &[u8]) -> &[u8] {
+    let value = value
+        .strip_suffix(b"\\\"")
+        .and_then(|v| v.strip_prefix(b"\\\""))
+        .unwrap_or(value);
+    match value {
+        [b'"', inner @ .., b'"'] => inner,
+        _ => value,
+    }
+}
+
+/// CEF's extension escapes undone: `\=`, `\\`, `\|`, `\n`, `\r` (and `\"`).
+fn unescape(out: &mut Vec<u8>, value: &[u8]) {
+    let mut i = 0;
+    while i < value.len() {
+        let b = value[i];
+        if b == b'\\' && i + 1 < value.len() {
+            let next = value[i + 1];
+            let replaced = match next {
+                b'=' | b'\\' | b'|' | b'"' => Some(next),
+                b'n' => Some(b'\n'),
+                b'r' => Some(b'\r'),
+                _ => None,
+            };
+            if let Some(r) = replaced {
+                out.push(r);
+                i += 2;
+                continue;
+            }
+        }
+        out.push(b);
+        i += 1;
+    }
+}
+
+/// The next `|` at or after `from` that no backslash escapes.
+fn next_pipe(s: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    while let Some(i) = memchr::memchr(b'|', &s[at..]) {
+        let pipe = at + i;
+        let slashes = s[..pipe].iter().rev().take_while(|&&b| b == b'\\').count();
+        if slashes % 2 == 0 {
+            return Some(pipe);
+        }
+        at = pipe + 1;
+    }
+    None
+}
+
+/// The extension's `key=value` pairs, as ranges: a key is
+/// `[A-Za-z0-9_][A-Za-z0-9_.,\[\]-]*` after the start or a space, before an
+/// unescaped `=`; its value runs to the space before the next key.
+fn find_pairs(
+    ext: &[u8],
+    out: &mut Vec<(Range<usize>, Range<usize>)>,
+    keys: &mut Vec<Range<usize>>,
+) {
+    out.clear();
+    keys.clear();
+    let is_key =
+        |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b',' | b'[' | b']' | b'-');
+    for eq in memchr::memchr_iter(b'=', ext) {
+        let slashes = ext[..eq].iter().rev().take_while(|&&b| b == b'\\').count();
+        if slashes % 2 == 1 {
+            continue;
+        }
+        let len = ext[..eq].iter().rev().take_while(|&&b| is_key(b)).count();
+        let start = eq - len;
+        let first_ok = ext
+            .get(start)
+            .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_');
+        if len == 0 || !first_ok || !(start == 0 || ext[start - 1] == b' ') {
+            continue;
+        }
+        if keys.last().is_some_and(|k| k.end >= start) {
+            continue; // inside the previous key's run
+        }
+        keys.push(start..eq);
+    }
+    for (i, key) in keys.iter().enumerate() {
+        let value_start = key.end + 1;
+        let value_end = match keys.get(i + 1) {
+            Some(next) => next.start.saturating_sub(1).max(value_start),
+            None => {
+                let mut end = ext.len();
+                while end > value_start && matches!(ext[end - 1], b'\r' | b'\n') {
+                    end -= 1;
+                }
+                end
+            }
+        };
+        out.push((key.clone(), value_start..value_end));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text<'a>(ext: &'a [u8], r: &Range<usize>) -> &'a str {
+        std::str::from_utf8(&ext[r.clone()]).unwrap()
+    }
+
+    #[test]
+    fn values_run_to_the_next_key() {
+        let ext = br"msg= Failed password for root cs1Label=Rule cs1=a\=b c PanOSX-Forwarded-ForIP=1.2.3.4 k=";
+        let (mut p, mut scratch) = (Vec::new(), Vec::new());
+        find_pairs(ext, &mut p, &mut scratch);
+        let kv: Vec<(&str, &str)> = p
+            .iter()
+            .map(|(k, v)| (text(ext, k), text(ext, v)))
+            .collect();
+        assert_eq!(
+            kv,
+            [
+                ("msg", " Failed password for root"),
+                ("cs1Label", "Rule"),
+                ("cs1", r"a\=b c"),
+                ("PanOSX-Forwarded-ForIP", "1.2.3.4"),
+                ("k", ""),
+            ]
+        );
+    }
+
+    #[test]
+    fn escapes_are_undone() {
+        let mut out = Vec::new();
+        unescape(&mut out, br"a\=b\\c\|d\ne");
+        assert_eq!(out, b"a=b\\c|d\ne");
+    }
+
+    #[test]
+    fn starts() {
+        assert_eq!(start(b"CEF:0|x"), Some(4));
+        assert_eq!(start(b"CEF: 0|x"), Some(5));
+        assert_eq!(
+            start(b"0|Palo Alto Networks|PAN-OS|9.1|x|THREAT|2|a=b"),
+            Some(0)
+        );
+        assert_eq!(start(b"1,2024/03/05 14:22:07,0011,TRAFFIC"), None);
+    }
+}

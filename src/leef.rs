@@ -1,0 +1,202 @@
+//! LEEF (IBM QRadar's Log Event Extended Format) bodies, 1.0 and 2.0:
+//! `LEEF:1.0|vendor|product|version|event|k=v<TAB>k=v...` and
+//! `LEEF:2.0|vendor|product|version|event|delimiter|k=v...`, read into the
+//! same record a CSV line makes.
+//!
+//! The delimiter is the 2.0 header's (`x7C`, `0x7C`, `^`, a character; empty
+//! is TAB), or for 1.0 TAB (PAN-OS's own 1.0 strings use `|`). An attribute
+//! that does not start with `key=` belongs to the previous value (a
+//! delimiter inside a value). Three key families (the shared folder's
+//! `reference/formats/LEEF.md`): IBM's classic strings (`ReceiveTime`,
+//! `SerialNumber`), its 10.x strings (`TimeReceived`, `DeviceSN`) and the
+//! cloud log forwarder's (product `Next Generation Firewall`).
+//!
+//! # Example
+//!
+//! ```
+//! let line = b"<14>Sep 17 13:45:35 fw LEEF:1.0|Palo Alto Networks|PAN-OS Syslog Integration|11.1.6|allow|cat=TRAFFIC|ReceiveTime=2025/09/17 13:45:34|SerialNumber=0101|Subtype=start|src=172.19.50.39|dst=172.19.5.50|srcPort=62126|dstPort=443|proto=tcp|RuleName=interzone-default";
+//! let mut parser = panlog::Parser::new(); // it holds the buffers the record is laid out in
+//! let log = parser.parse(line).unwrap();
+//! assert_eq!(log.log_type(), panlog::schema::LogType::Traffic);
+//! assert_eq!(log.port("dport").unwrap().unwrap().get(), 443);
+//! assert_eq!(log.get("rule").unwrap(), "interzone-default");
+//! ```
+
+use std::ops::Range;
+
+use crate::cef::{put_any, type_of};
+use crate::keys::{LEEF_1, LEEF_2, LEEF_FORWARDER, Vocabulary};
+use crate::named::Named;
+use crate::schema::LogType;
+
+/// Where a LEEF body starts in `body`, if it is one.
+pub(crate) fn start(body: &[u8]) -> Option<usize> {
+    body.starts_with(b"LEEF:").then_some(5)
+}
+
+/// Why a LEEF body could not be read.
+pub(crate) const NO_HEADER: &str = "LEEF header without vendor, product, version and event fields";
+
+/// Lays the LEEF body `leef` (after `LEEF:`) out in `named`.
+///
+/// # Errors
+///
+/// A header too short to be LEEF.
+pub(crate) fn fill(leef: &[u8], named: &mut Named) -> Result<(), &'static str> {
+    // version | vendor | product | version | event [| delimiter] | attributes
+    let mut fields: [Range<usize>; 6] = Default::default();
+    let mut at = 0;
+    let two = leef.starts_with(b"2");
+    let header_len = if two { 6 } else { 5 };
+    for (i, field) in fields.iter_mut().enumerate().take(header_len) {
+        let Some(pipe) = memchr::memchr(b'|', &leef[at..]) else {
+            // 2.0 without a delimiter field: it is the attributes already.
+            if two && i == 5 {
+                break;
+            }
+            return Err(NO_HEADER);
+        };
+        *field = at..at + pipe;
+        at += pipe + 1;
+    }
+    let mut attrs_start = at;
+    let product = &leef[fields[2].clone()];
+    let delimiter = if two {
+        let d = &leef[fields[5].clone()];
+        if d.contains(&b'=') {
+            // No delimiter field after all: attributes start there.
+            attrs_start = fields[5].start;
+            b'\t'
+        } else {
+            delimiter(d)
+        }
+    } else if product.eq_ignore_ascii_case(b"PAN-OS Syslog Integration")
+        || (!leef[at..].contains(&b'\t') && leef[at..].contains(&b'|'))
+    {
+        b'|'
+    } else {
+        b'\t'
+    };
+    let attrs = &leef[attrs_start..];
+    let mut pairs = std::mem::take(&mut named.pairs);
+    split(attrs, delimiter, &mut pairs);
+    let key = |k: &Range<usize>| std::str::from_utf8(&attrs[k.clone()]).unwrap_or("").trim();
+    let value_of = |name: &str| {
+        pairs
+            .iter()
+            .find(|(k, _)| key(k) == name)
+            .map(|(_, v)| &attrs[v.clone()])
+    };
+    // The family by product, version and tell-tale keys; a key the family
+    // does not list is looked up in the others.
+    let vocabs: [&Vocabulary; 3] = if product.eq_ignore_ascii_case(b"Next Generation Firewall") {
+        [&LEEF_FORWARDER, &LEEF_2, &LEEF_1]
+    } else if !two || value_of("ReceiveTime").is_some() || value_of("SerialNumber").is_some() {
+        [&LEEF_1, &LEEF_2, &LEEF_FORWARDER]
+    } else {
+        [&LEEF_2, &LEEF_1, &LEEF_FORWARDER]
+    };
+    let type_text = value_of("cat")
+        .filter(|t| type_of(t) != LogType::Unknown)
+        .or_else(|| value_of("Type"))
+        .or_else(|| value_of("LogType"))
+        .unwrap_or(b"");
+    let log_type = type_of(type_text);
+    named.begin(log_type);
+    let range = named.value(|b| b.extend_from_slice(type_text));
+    named.set("type", range);
+    for (k, v) in &pairs {
+        put_any(named, &vocabs, log_type, key(k), &attrs[v.clone()]);
+    }
+    named.pairs = pairs;
+    // The header's event id: what it is depends on the type (the IBM
+    // strings write the action, the result, the threat id or the event).
+    let event = &leef[fields[4].clone()];
+    if !event.is_empty() {
+        let field = match log_type {
+            LogType::System => "eventid",
+            LogType::Config => "result",
+            LogType::Traffic => "action",
+            LogType::Threat => "threatid",
+            _ => "",
+        };
+        let range = named.value(|b| b.extend_from_slice(event));
+        if field.is_empty() || named.has(field) || !named.set(field, range.clone()) {
+            named.extra(b"leef_event_id", range);
+        }
+    }
+    Ok(())
+}
+
+/// A 2.0 header's delimiter field: `x7C`, `0x7C`, one character; empty is TAB.
+fn delimiter(field: &[u8]) -> u8 {
+    let hex = field
+        .strip_prefix(b"0x")
+        .or_else(|| field.strip_prefix(b"x"))
+        .or_else(|| field.strip_prefix(b"X"));
+    if let Some(hex) = hex
+        && let Ok(text) = std::str::from_utf8(hex)
+        && let Ok(byte) = u8::from_str_radix(text, 16)
+    {
+        return byte;
+    }
+    match field {
+        [one] => *one,
+        _ => b'\t',
+    }
+}
+
+/// The attributes' `key=value` ranges; a segment with no `key=` is glued to
+/// the value before it.
+fn split(attrs: &[u8], delimiter: u8, out: &mut Vec<(Range<usize>, Range<usize>)>) {
+    out.clear();
+    let mut at = 0;
+    while at < attrs.len() {
+        let end = memchr::memchr(delimiter, &attrs[at..]).map_or(attrs.len(), |i| at + i);
+        let segment = &attrs[at..end];
+        let eq = segment.iter().position(|&b| b == b'=');
+        let is_key = eq.is_some_and(|i| {
+            i > 0
+                && segment[..i]
+                    .iter()
+                    .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b' '))
+        });
+        match (is_key, eq, out.last_mut()) {
+            (true, Some(i), _) => out.push((at..at + i, at + i + 1..end)),
+            (_, _, Some((_, value))) => value.end = end,
+            _ => {}
+        }
+        at = end + 1;
+    }
+    // Trailing line ends are not part of the last value.
+    if let Some((_, value)) = out.last_mut() {
+        while value.end > value.start && matches!(attrs[value.end - 1], b'\r' | b'\n') {
+            value.end -= 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn delimiters() {
+        assert_eq!(delimiter(b"x7C"), b'|');
+        assert_eq!(delimiter(b"0x09"), b'\t');
+        assert_eq!(delimiter(b"^"), b'^');
+        assert_eq!(delimiter(b""), b'\t');
+    }
+
+    #[test]
+    fn segments_without_a_key_join_the_value_before() {
+        let attrs = b"a=1|msg=x|y|b=2|";
+        let mut out = Vec::new();
+        split(attrs, b'|', &mut out);
+        let kv: Vec<(&[u8], &[u8])> = out
+            .iter()
+            .map(|(k, v)| (&attrs[k.clone()], &attrs[v.clone()]))
+            .collect();
+        assert_eq!(kv, [(&b"a"[..], &b"1"[..]), (b"msg", b"x|y"), (b"b", b"2")]);
+    }
+}

@@ -1,0 +1,267 @@
+//! Records that arrive as named fields (CEF, LEEF, JSON, custom
+//! `key=value` formats) laid out as a CSV line in their type's standard
+//! column order, so that they become the same [`Log`](crate::Log) a syslog
+//! CSV line does: the same schema, getters and mappings on top. Keys no
+//! column of the type has follow as named extra columns, never dropped.
+//!
+//! [`Named`] is a reused set of buffers: after the first records, laying
+//! one out allocates nothing.
+
+use std::ops::Range;
+
+use crate::schema::{LogType, Schema};
+
+/// The buffers a named record is laid out in.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Named {
+    /// Every value, back to back (transformed: unescaped, times rewritten).
+    values: Vec<u8>,
+    /// Per standard column, its value's range in `values`.
+    slots: Vec<Option<Range<usize>>>,
+    /// Keys no column has: the key's range in `keys`, the value's in `values`.
+    extras: Vec<(Range<usize>, Range<usize>)>,
+    keys: Vec<u8>,
+    /// The laid-out record.
+    pub(crate) line: Vec<u8>,
+    /// The extra columns' names (reused strings; the first `names_len` count).
+    names: Vec<String>,
+    names_len: usize,
+    log_type: Option<LogType>,
+    /// A tokenizer's `key=value` ranges into its input (reused).
+    pub(crate) pairs: Vec<(Range<usize>, Range<usize>)>,
+    /// A tokenizer's scratch ranges (reused).
+    pub(crate) scratch: Vec<Range<usize>>,
+}
+
+impl Named {
+    /// Starts a record of `log_type`.
+    pub(crate) fn begin(&mut self, log_type: LogType) {
+        self.values.clear();
+        self.slots.clear();
+        self.slots.resize(log_type.schema().len(), None);
+        self.extras.clear();
+        self.keys.clear();
+        self.log_type = Some(log_type);
+    }
+
+    /// The record's type.
+    pub(crate) fn log_type(&self) -> LogType {
+        self.log_type.unwrap_or(LogType::Unknown)
+    }
+
+    /// Writes a value with `write` and returns its range.
+    pub(crate) fn value(&mut self, write: impl FnOnce(&mut Vec<u8>)) -> Range<usize> {
+        let start = self.values.len();
+        write(&mut self.values);
+        start..self.values.len()
+    }
+
+    /// Gives the PAN-OS field `field` the value at `range`; the first value
+    /// a field gets wins. `false` if the type has no such column.
+    pub(crate) fn set(&mut self, field: &str, range: Range<usize>) -> bool {
+        match self.log_type().schema().position(field) {
+            Some(i) if i < self.slots.len() => {
+                if self.slots[i].is_none() {
+                    self.slots[i] = Some(range);
+                }
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether the field has a value.
+    pub(crate) fn has(&self, field: &str) -> bool {
+        self.log_type()
+            .schema()
+            .position(field)
+            .is_some_and(|i| self.slots.get(i).is_some_and(Option::is_some))
+    }
+
+    /// Keeps `key` (no column of the type) with the value at `range`.
+    pub(crate) fn extra(&mut self, key: &[u8], range: Range<usize>) {
+        let start = self.keys.len();
+        self.keys.extend_from_slice(key);
+        self.extras.push((start..self.keys.len(), range));
+    }
+
+    /// The extra columns' names of the record laid out last.
+    pub(crate) fn names(&self) -> &[String] {
+        &self.names[..self.names_len]
+    }
+
+    /// Lays the record out in [`line`](Self::line); returns its schema.
+    pub(crate) fn finish(&mut self) -> Schema {
+        let schema = self.log_type().schema();
+        self.line.clear();
+        // The columns up to the last one with a value, then the extras.
+        let last = self
+            .slots
+            .iter()
+            .rposition(Option::is_some)
+            .map_or(0, |i| i + 1);
+        let width = if self.extras.is_empty() {
+            last
+        } else {
+            self.slots.len()
+        };
+        for i in 0..width.max(4) {
+            if i > 0 {
+                self.line.push(b',');
+            }
+            if let Some(Some(range)) = self.slots.get(i) {
+                write_csv(&mut self.line, &self.values[range.clone()]);
+            }
+        }
+        self.names_len = 0;
+        for (key, value) in &self.extras {
+            self.line.push(b',');
+            write_csv(&mut self.line, &self.values[value.clone()]);
+            if self.names.len() <= self.names_len {
+                self.names.push(String::new());
+            }
+            let name = &mut self.names[self.names_len];
+            name.clear();
+            name.push_str(&String::from_utf8_lossy(&self.keys[key.clone()]));
+            self.names_len += 1;
+        }
+        schema
+    }
+}
+
+/// `value` as one CSV field: quoted (with `""`) when it holds a comma, a
+/// quote or a line end, or starts with `{` or a space.
+pub(crate) fn write_csv(out: &mut Vec<u8>, value: &[u8]) {
+    let quote = value
+        .iter()
+        .any(|&b| matches!(b, b',' | b'"' | b'\n' | b'\r'))
+        || value.first() == Some(&b'{');
+    if !quote {
+        out.extend_from_slice(value);
+        return;
+    }
+    out.push(b'"');
+    for &b in value {
+        if b == b'"' {
+            out.push(b'"');
+        }
+        out.push(b);
+    }
+    out.push(b'"');
+}
+
+/// A time a keyed format writes, as one PAN-OS reads: `Jun 20 2025
+/// 05:22:38 GMT` (CEF, LEEF; UTC, with or without the zone word), epoch
+/// seconds, milliseconds or microseconds (JSON, CEF) → ISO 8601 in UTC.
+/// Other text is written as it is (PAN-OS's own formats need no rewrite).
+pub(crate) fn write_time(out: &mut Vec<u8>, text: &[u8]) {
+    let text = trim(text);
+    if let Some(t) = month_day_year(text).or_else(|| epoch(text)) {
+        let mut buf = [0u8; 40];
+        let iso = crate::value::Rfc3339(&t.fixed_offset()).write(&mut buf);
+        out.extend_from_slice(iso.as_bytes());
+    } else {
+        out.extend_from_slice(text);
+    }
+}
+
+fn trim(text: &[u8]) -> &[u8] {
+    let start = text
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(text.len());
+    let end = text
+        .iter()
+        .rposition(|b| !b.is_ascii_whitespace())
+        .map_or(start, |e| e + 1);
+    &text[start..end]
+}
+
+/// `Mmm dd yyyy HH:MM:SS[.fff][ GMT|UTC|Z]`, read as UTC.
+fn month_day_year(text: &[u8]) -> Option<chrono::DateTime<chrono::Utc>> {
+    const MONTHS: [&[u8]; 12] = [
+        b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov",
+        b"Dec",
+    ];
+    let s = std::str::from_utf8(text).ok()?;
+    let mut parts = s.split_ascii_whitespace();
+    let month = parts.next()?;
+    let month = MONTHS
+        .iter()
+        .position(|m| m.eq_ignore_ascii_case(month.as_bytes()))? as u32
+        + 1;
+    let day: u32 = parts.next()?.parse().ok()?;
+    let year: i32 = parts.next()?.parse().ok()?;
+    let time = chrono::NaiveTime::parse_from_str(parts.next()?, "%H:%M:%S%.f").ok()?;
+    match parts.next() {
+        None => {}
+        Some(z)
+            if ["GMT", "UTC", "Z"]
+                .iter()
+                .any(|u| u.eq_ignore_ascii_case(z)) => {}
+        Some(_) => return None,
+    }
+    let date = chrono::NaiveDate::from_ymd_opt(year, month, day)?;
+    Some(date.and_time(time).and_utc())
+}
+
+/// Epoch seconds (10 digits), milliseconds (13) or microseconds (16).
+fn epoch(text: &[u8]) -> Option<chrono::DateTime<chrono::Utc>> {
+    if text.is_empty() || text.len() > 19 || !text.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let n: i64 = std::str::from_utf8(text).ok()?.parse().ok()?;
+    match text.len() {
+        9..=10 => chrono::DateTime::from_timestamp(n, 0),
+        12..=13 => chrono::DateTime::from_timestamp_millis(n),
+        15..=16 => chrono::DateTime::from_timestamp_micros(n),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn time(text: &str) -> String {
+        let mut out = Vec::new();
+        write_time(&mut out, text.as_bytes());
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn keyed_times_become_iso() {
+        assert_eq!(
+            time("Jun 20 2025 05:22:38 GMT"),
+            "2025-06-20T05:22:38+00:00"
+        );
+        assert_eq!(time("Feb 28 2021 08:30:26"), "2021-02-28T08:30:26+00:00");
+        assert_eq!(time("May 26 2021 08:39:49  "), "2021-05-26T08:39:49+00:00");
+        assert_eq!(time("1719351000000000"), "2024-06-25T21:30:00+00:00");
+        assert_eq!(time("1602551466"), "2020-10-13T01:11:06+00:00");
+        assert_eq!(time("2024/03/05 14:22:07"), "2024/03/05 14:22:07");
+        assert_eq!(
+            time("Jun 20 2025 05:22:38 CEST"),
+            "Jun 20 2025 05:22:38 CEST"
+        );
+    }
+
+    #[test]
+    fn a_record_is_laid_out_in_standard_order() {
+        let mut n = Named::default();
+        n.begin(LogType::Traffic);
+        let v = n.value(|b| b.extend_from_slice(b"10.0.0.1"));
+        assert!(n.set("src", v));
+        let v = n.value(|b| b.extend_from_slice(b"a,b"));
+        assert!(n.set("rule", v));
+        let v = n.value(|b| b.extend_from_slice(b"x"));
+        assert!(!n.set("no_such", v.clone()));
+        n.extra(b"Custom", v);
+        let schema = n.finish();
+        assert_eq!(schema.log_type(), LogType::Traffic);
+        assert_eq!(n.names(), ["Custom"]);
+        let line = String::from_utf8(n.line.clone()).unwrap();
+        assert!(line.starts_with(",,,,,,,10.0.0.1,,,,\"a,b\","), "{line}");
+        assert!(line.ends_with(",x"), "{line}");
+    }
+}
