@@ -73,6 +73,26 @@ impl Frames {
         self.framer = Framer::with_config(self.config);
         self.finished = false;
     }
+
+    /// A `Decoder` step: `src` taken in, then the next item `next` makes of
+    /// the framer's next record; at the end of the input (`eof`), the last
+    /// record is complete, and once it is out the framer starts afresh.
+    fn decode<T>(
+        &mut self,
+        src: &mut BytesMut,
+        eof: bool,
+        next: impl FnOnce(&mut Framer) -> Option<T>,
+    ) -> Option<T> {
+        self.take(src);
+        if eof {
+            self.finish();
+        }
+        let item = next(&mut self.framer);
+        if eof && item.is_none() {
+            self.reset();
+        }
+        item
+    }
 }
 
 /// Frames a byte stream or datagrams into records: items are each record's
@@ -124,9 +144,11 @@ impl RecordCodec {
         }
     }
 
-    fn next(&mut self) -> Option<Result<BytesMut, Error>> {
-        let record = self.frames.framer.next_record()?;
-        Some(record.map(|r| BytesMut::from(r.bytes())))
+    fn step(&mut self, src: &mut BytesMut, eof: bool) -> Option<Result<BytesMut, Error>> {
+        self.frames.decode(src, eof, |framer| {
+            let record = framer.next_record()?;
+            Some(record.map(|r| BytesMut::from(r.bytes())))
+        })
     }
 }
 
@@ -141,18 +163,11 @@ impl Decoder for RecordCodec {
     type Error = Error;
 
     fn decode(&mut self, src: &mut BytesMut) -> Result<Option<Self::Item>, Error> {
-        self.frames.take(src);
-        Ok(self.next())
+        Ok(self.step(src, false))
     }
 
     fn decode_eof(&mut self, src: &mut BytesMut) -> Result<Option<Self::Item>, Error> {
-        self.frames.take(src);
-        self.frames.finish();
-        let item = self.next();
-        if item.is_none() {
-            self.frames.reset();
-        }
-        Ok(item)
+        Ok(self.step(src, true))
     }
 }
 
@@ -218,9 +233,12 @@ impl LogCodec {
         self
     }
 
-    fn next(&mut self) -> Option<Result<OwnedLog, Error>> {
-        let record = self.frames.framer.next_record()?;
-        Some(record.and_then(|r| self.parser.parse_record(r).map(Log::into_owned)))
+    fn step(&mut self, src: &mut BytesMut, eof: bool) -> Option<Result<OwnedLog, Error>> {
+        let parser = &mut self.parser;
+        self.frames.decode(src, eof, |framer| {
+            let record = framer.next_record()?;
+            Some(record.and_then(|r| parser.parse_record(r).map(Log::into_owned)))
+        })
     }
 }
 
@@ -235,18 +253,11 @@ impl Decoder for LogCodec {
     type Error = Error;
 
     fn decode(&mut self, src: &mut BytesMut) -> Result<Option<Self::Item>, Error> {
-        self.frames.take(src);
-        Ok(self.next())
+        Ok(self.step(src, false))
     }
 
     fn decode_eof(&mut self, src: &mut BytesMut) -> Result<Option<Self::Item>, Error> {
-        self.frames.take(src);
-        self.frames.finish();
-        let item = self.next();
-        if item.is_none() {
-            self.frames.reset();
-        }
-        Ok(item)
+        Ok(self.step(src, true))
     }
 }
 

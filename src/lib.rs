@@ -11,13 +11,18 @@ PAN-OS sends each log as a syslog line whose body is CSV:
 The crate reads such input in one pass, without copying it:
 
 ```text
-bytes ──► framing ──► reader ──► syslog header ──► CSV splitter ──► schema ──► Log<'a> ──► ECS document ──► serde
-          (records)   (any Read,  (kept, typed)     (field spans)    (by type    (typed     (borrowed)
-                      async codec)                                   + version)  getters)
+                                    ┌ CSV splitter ──────────────┐
+bytes ──► framing ──► syslog header ┼ cef / leef / json / custom ┼─► schema ──► Log<'a> ──► ECS document ──► serde
+          (records)   (kept, typed) └ (laid out in the type's    ┘   (type +    (typed     (borrowed)
+                        + detection     standard columns)             version)   getters)
+          └──────────── reader (any Read) / codec (async) ─────────┘
 ```
 
 The modules, upstream first: a module uses only those above it (the error
-type names the kinds of value, type and CSV flag it reports on).
+type names the kinds of value, type and CSV flag it reports on). The keyed
+shapes (`cef`, `leef`, `json`, `custom`) share two private modules: the key
+tables generated from the format references (`keys`) and the buffers a
+record is laid out in (`named`).
 
 | module | what it owns |
 | --- | --- |
@@ -26,9 +31,13 @@ type names the kinds of value, type and CSV flag it reports on).
 | [`csv`] | the field splitter: commas, quotes, `""`, PAN-OS brace fields; spans into a reused buffer ([`Splitter`](csv::Splitter), [`Fields`](csv::Fields)) |
 | [`schema`] | one column table per log type (all 15) and the choice of layout by the record's own evidence ([`LogType`](schema::LogType), [`Schema`](schema::Schema)); the column names as constants ([`fields`]) |
 | [`value`] | typed values: ports, IPs, counters, PAN-OS timestamps in a zone, session flags, threat ids, documented words |
+| [`cef`] | CEF bodies (PAN-OS's profiles, the cloud forwarder's, XSIAM's): header, extension, escapes, into the record |
+| [`leef`] | LEEF 1.0 and 2.0 bodies, any delimiter, into the record |
+| [`json`] | the cloud forwarder's and Cortex Data Lake's JSON objects (three vocabularies), into the record; [`json::values`] splits a stream |
+| [`custom`] | custom log format strings (`key=$field` pairs or delimited columns) and the records written with them |
 | [`error`] | one [`Error`] with an [`ErrorKind`] and a [`Position`] (record, line, byte, field) |
 | [`framing`] | record boundaries in a byte stream: LF/CRLF, RFC 6587 octet counting, newlines inside quotes, a bound on record size and a resync after a bad record; the sans-IO [`Framer`](framing::Framer) |
-| [`log`] | the parsed record, [`Log`], made by a [`Parser`]: fields by name or index, typed getters, an owned form ([`OwnedLog`]), serde |
+| [`log`] | the parsed record, [`Log`], made by a [`Parser`] from any shape (CSV, or a keyed shape laid out in the type's standard columns; [`Input`]): fields by name or index, typed getters, an owned form ([`OwnedLog`]), serde |
 | [`reader`] | [`LogReader`]: framing and parsing over any `Read`, records lent (zero-copy) or owned (an iterator) |
 | `codec` | with the `tokio` feature: the framer and parser as tokio-util `Decoder`s, `codec::logs(reader)` a `Stream` of owned records |
 | [`de`] | serde the other way: [`Log::deserialize`] into a struct of yours by PAN-OS field names, and `Deserialize` for [`OwnedLog`] |

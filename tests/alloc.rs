@@ -90,10 +90,19 @@ fn no_allocation_per_record_once_warm() {
 /// read and written as ECS JSON: no allocation per record either.
 fn keyed_shapes_to_json() {
     use panlog::ecs::{EcsMapping, Mapping};
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/sample.log")).unwrap();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/data/sample.log"
+    ))
+    .unwrap();
     let keyed: Vec<&str> = text
         .lines()
-        .filter(|l| l.contains("CEF:") || l.contains("LEEF:") || l.starts_with('{') || l.contains(" type=TRAFFIC,"))
+        .filter(|l| {
+            l.contains("CEF:")
+                || l.contains("LEEF:")
+                || l.starts_with('{')
+                || l.contains(" type=TRAFFIC,")
+        })
         .collect();
     assert_eq!(keyed.len(), 7);
     let mut parser = panlog::Parser::new();
@@ -104,7 +113,9 @@ fn keyed_shapes_to_json() {
         for line in &keyed {
             // The octet-counted frame's count is the framer's, not the parser's.
             let line = match line.split_once(" <") {
-                Some((count, rest)) if count.bytes().all(|b| b.is_ascii_digit()) => &line[count.len() + 1..][..rest.len() + 1],
+                Some((count, rest)) if count.bytes().all(|b| b.is_ascii_digit()) => {
+                    &line[count.len() + 1..][..rest.len() + 1]
+                }
                 _ => line,
             };
             let log = parser.parse(line.as_bytes()).unwrap();
@@ -117,7 +128,12 @@ fn keyed_shapes_to_json() {
         }
     }
     let during = allocations() - after_warmup.unwrap();
-    assert_eq!(during, 0, "{during} allocations over {} keyed records after warm-up", (rounds - 3) * keyed.len());
+    assert_eq!(
+        during,
+        0,
+        "{during} allocations over {} keyed records after warm-up",
+        (rounds - 3) * keyed.len()
+    );
 }
 
 /// Every layout of every log type converted by both mappings and written as

@@ -476,6 +476,52 @@ fn table() -> Vec<Bad> {
                 assert_eq!(l.ip("src").unwrap(), Some("10.0.0.1".parse().unwrap()));
             }),
         ),
+        // One bad record per keyed shape: an error with its position, and
+        // the next record survives.
+        bad(
+            "a CEF header cut short",
+            "CEF:0|Palo Alto Networks",
+            Error(
+                |k| matches!(k, ErrorKind::Malformed { shape: "CEF", .. }),
+                1,
+                None,
+            ),
+        ),
+        bad(
+            "a LEEF header cut short",
+            "<14>Mar  5 14:22:07 fw LEEF:1.0|Palo Alto Networks|PAN-OS",
+            Error(
+                |k| matches!(k, ErrorKind::Malformed { shape: "LEEF", .. }),
+                1,
+                None,
+            ),
+        ),
+        bad(
+            "a JSON object cut short",
+            r#"{"LogType":"TRAFFIC","SourceAddress":"10.0.0.1""#,
+            Error(
+                |k| matches!(k, ErrorKind::Malformed { shape: "JSON", .. }),
+                1,
+                None,
+            ),
+        ),
+        bad(
+            "a CEF value with an unescaped `=` and a stray backslash",
+            r"CEF:0|Palo Alto Networks|PAN-OS|10.1|url|THREAT|1|src=10.0.0.1 request=a?b=c\ cs1=r",
+            Log(|l| {
+                assert_eq!(l.log_type(), LogType::Threat);
+                assert_eq!(l.get("misc").unwrap(), "a?b=c\\");
+                assert_eq!(l.get("rule").unwrap(), "r");
+            }),
+        ),
+        bad(
+            "a JSON record with a type no table knows",
+            r#"{"LogType":"DNS","SourceAddress":"10.0.0.1","DNSResponse":"x"}"#,
+            Log(|l| {
+                assert_eq!(l.log_type(), LogType::Unknown);
+                assert_eq!(l.get("DNSResponse").unwrap(), "x");
+            }),
+        ),
         bad(
             "a garbage version column",
             good().replacen(",2561,", ",ten,", 1),
