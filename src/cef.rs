@@ -222,10 +222,10 @@ pub(crate) fn put_any(
     key: &str,
     raw: &[u8],
 ) {
-    let (field, is_time) = vocabs
+    let (column, is_time) = vocabs
         .iter()
-        .map(|v| field_for(v, log_type, key))
-        .find(|(f, _)| f.is_some())
+        .map(|v| column_for(v, log_type, key))
+        .find(|(c, _)| c.is_some())
         .unwrap_or((None, false));
     let range = named.value(|b| {
         if is_time {
@@ -234,31 +234,33 @@ pub(crate) fn put_any(
             unescape(b, strip_quotes(raw));
         }
     });
-    assign(named, field, key.as_bytes(), range);
+    assign(named, column, key.as_bytes(), range);
 }
 
-/// The field `key` names in a record of `log_type`: the vocabulary's, else
-/// a PAN-OS field name used as the key (hand-written strings); and whether
-/// it holds a time.
-pub(crate) fn field_for<'k>(
+/// The standard column `key` names in a record of `log_type`: the
+/// vocabulary's field, else a PAN-OS field name used as the key
+/// (hand-written strings); and whether it holds a time.
+pub(crate) fn column_for(
     vocab: &Vocabulary,
     log_type: LogType,
-    key: &'k str,
-) -> (Option<&'k str>, bool) {
-    let field: Option<&str> = vocab
-        .field(log_type, key)
-        .or_else(|| log_type.schema().position(key).map(|_| key));
-    let is_time = field
-        .and_then(|f| log_type.schema().spec(f))
+    key: &str,
+) -> (Option<usize>, bool) {
+    let schema = log_type.schema();
+    let column = vocab
+        .table(log_type)
+        .and_then(|t| t.column(log_type, key))
+        .or_else(|| schema.position(key));
+    let is_time = column
+        .and_then(|c| schema.column(c))
         .is_some_and(|s| s.kind == ValueKind::Timestamp);
-    (field, is_time)
+    (column, is_time)
 }
 
-/// The value at `range` into `field`, or (no such column, or it has one)
-/// kept as the extra column `key`.
-pub(crate) fn assign(named: &mut Named, field: Option<&str>, key: &[u8], range: Range<usize>) {
-    match field {
-        Some(f) if named.set(f, range.clone()) => {}
+/// The value at `range` into the standard column `column`, or (no such
+/// column, or it has a value) kept as the extra column `key`.
+pub(crate) fn assign(named: &mut Named, column: Option<usize>, key: &[u8], range: Range<usize>) {
+    match column {
+        Some(c) if named.set_at(c, range.clone()) => {}
         _ => named.extra(key, range),
     }
 }

@@ -26,7 +26,7 @@
 
 use std::ops::Range;
 
-use crate::cef::{assign, field_for, type_of};
+use crate::cef::{assign, column_for, type_of};
 use crate::keys::{JSON_HTTPS, JSON_QUERY, Vocabulary};
 use crate::named::{Named, write_time};
 use crate::schema::LogType;
@@ -137,13 +137,13 @@ fn fill_pairs(
             }
             _ => name,
         };
-        let (field, is_time) = field_for(vocab.unwrap_or(&JSON_HTTPS), log_type, lookup);
+        let (column, is_time) = column_for(vocab.unwrap_or(&JSON_HTTPS), log_type, lookup);
         let value = named.value(|b| match kind {
             Kind::String => unescape_string(b, raw),
             Kind::Scalar if is_time => write_time(b, raw),
             _ => b.extend_from_slice(raw),
         });
-        assign(named, field, name.as_bytes(), value);
+        assign(named, column, name.as_bytes(), value);
     }
     Ok(())
 }

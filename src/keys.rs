@@ -1,5 +1,5 @@
 //! Key vocabularies: which key of a CEF, LEEF or JSON record names which
-//! PAN-OS field, per log type ([`Vocabulary`]). The tables are generated from
+//! PAN-OS field, per log type (`Vocabulary`). The tables are generated from
 //! the shared folder's format references by `tools/gen_keys.py`, each field
 //! checked against its type's columns; keys they do not list stay with the
 //! record as named extra columns.
@@ -10,25 +10,99 @@ pub(crate) use tables::*;
 
 use crate::schema::LogType;
 
-/// A vocabulary's keys, per log type (in `LogType::ALL` order), sorted.
+/// A vocabulary's keys, per log type (in `LogType::ALL` order).
 #[derive(Debug)]
 pub(crate) struct Vocabulary {
     /// Its name, for messages.
     #[allow(dead_code)] // read by the tests' messages
     pub(crate) name: &'static str,
-    pub(crate) types: [&'static [(&'static str, &'static str)]; 15],
+    pub(crate) types: [Table; 15],
+}
+
+/// One type's `(key, field)` pairs, with an open-addressing index by the
+/// key's hash built at compile time: a lookup is one hash and (almost
+/// always) one comparison.
+#[derive(Debug)]
+pub(crate) struct Table {
+    pub(crate) pairs: &'static [(&'static str, &'static str)],
+    index: [u8; SLOTS],
+    /// Each pair's column in its type's standard layout, found once.
+    columns: std::sync::OnceLock<Box<[Option<u8>]>>,
+}
+
+const SLOTS: usize = 256;
+const EMPTY: u8 = u8::MAX;
+
+impl Table {
+    pub(crate) const fn new(pairs: &'static [(&'static str, &'static str)]) -> Table {
+        assert!(
+            pairs.len() * 4 <= SLOTS * 3,
+            "a key table is too full for its index"
+        );
+        let mut index = [EMPTY; SLOTS];
+        let mut i = 0;
+        while i < pairs.len() {
+            let mut slot = crate::schema::hash(pairs[i].0.as_bytes()) as usize % SLOTS;
+            while index[slot] != EMPTY {
+                slot = (slot + 1) % SLOTS;
+            }
+            index[slot] = i as u8;
+            i += 1;
+        }
+        Table {
+            pairs,
+            index,
+            columns: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The index of `key`'s pair.
+    fn find(&self, key: &str) -> Option<usize> {
+        let mut slot = crate::schema::hash(key.as_bytes()) as usize % SLOTS;
+        loop {
+            match self.index[slot] {
+                EMPTY => return None,
+                i => {
+                    if self.pairs[usize::from(i)].0 == key {
+                        return Some(usize::from(i));
+                    }
+                }
+            }
+            slot = (slot + 1) % SLOTS;
+        }
+    }
+
+    /// The standard column of `log_type` that `key` names.
+    pub(crate) fn column(&self, log_type: LogType, key: &str) -> Option<usize> {
+        let i = self.find(key)?;
+        let columns = self.columns.get_or_init(|| {
+            let schema = log_type.schema();
+            self.pairs
+                .iter()
+                .map(|(_, field)| schema.position(field).and_then(|p| u8::try_from(p).ok()))
+                .collect()
+        });
+        columns[i].map(usize::from)
+    }
 }
 
 impl Vocabulary {
     /// The PAN-OS field `key` names in a record of `log_type`.
+    #[cfg(test)]
     pub(crate) fn field(&self, log_type: LogType, key: &str) -> Option<&'static str> {
-        let i = LogType::ALL.iter().position(|&t| t == log_type)?;
-        let table = self.types[i];
-        table
-            .binary_search_by(|(k, _)| (*k).cmp(key))
-            .ok()
-            .map(|at| table[at].1)
+        let table = self.table(log_type)?;
+        Some(table.pairs[table.find(key)?].1)
     }
+
+    /// The table of `log_type`'s keys.
+    pub(crate) fn table(&self, log_type: LogType) -> Option<&Table> {
+        log_type_index(log_type).map(|i| &self.types[i])
+    }
+}
+
+/// `log_type`'s place in `LogType::ALL`.
+fn log_type_index(log_type: LogType) -> Option<usize> {
+    LogType::ALL.iter().position(|&t| t == log_type)
 }
 
 #[cfg(test)]
@@ -47,13 +121,14 @@ mod tests {
             &JSON_HTTPS,
             &JSON_QUERY,
         ] {
-            for (ty, table) in LogType::ALL.iter().zip(vocab.types) {
+            for (ty, table) in LogType::ALL.iter().zip(&vocab.types) {
                 assert!(
-                    table.windows(2).all(|w| w[0].0 < w[1].0),
+                    table.pairs.windows(2).all(|w| w[0].0 < w[1].0),
                     "{} {ty}",
                     vocab.name
                 );
-                for (key, field) in table {
+                for (i, (key, field)) in table.pairs.iter().enumerate() {
+                    assert_eq!(table.find(key), Some(i), "{} {ty}: {key}", vocab.name);
                     assert!(
                         ty.schema().position(field).is_some()
                             || crate::schema::Schema::layouts(*ty)

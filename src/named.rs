@@ -60,13 +60,21 @@ impl Named {
     /// a field gets wins. `false` if the type has no such column.
     pub(crate) fn set(&mut self, field: &str, range: Range<usize>) -> bool {
         match self.log_type().schema().position(field) {
-            Some(i) if i < self.slots.len() => {
-                if self.slots[i].is_none() {
-                    self.slots[i] = Some(range);
+            Some(i) => self.set_at(i, range),
+            None => false,
+        }
+    }
+
+    /// [`set`](Self::set) by the column's standard position.
+    pub(crate) fn set_at(&mut self, column: usize, range: Range<usize>) -> bool {
+        match self.slots.get_mut(column) {
+            Some(slot) => {
+                if slot.is_none() {
+                    *slot = Some(range);
                 }
                 true
             }
-            _ => false,
+            None => false,
         }
     }
 
@@ -132,9 +140,8 @@ impl Named {
 /// `value` as one CSV field: quoted (with `""`) when it holds a comma, a
 /// quote or a line end, or starts with `{` or a space.
 pub(crate) fn write_csv(out: &mut Vec<u8>, value: &[u8]) {
-    let quote = value
-        .iter()
-        .any(|&b| matches!(b, b',' | b'"' | b'\n' | b'\r'))
+    let quote = memchr::memchr3(b',', b'"', b'\n', value).is_some()
+        || memchr::memchr(b'\r', value).is_some()
         || value.first() == Some(&b'{');
     if !quote {
         out.extend_from_slice(value);
@@ -192,7 +199,7 @@ fn month_day_year(text: &[u8]) -> Option<chrono::DateTime<chrono::Utc>> {
         + 1;
     let day: u32 = parts.next()?.parse().ok()?;
     let year: i32 = parts.next()?.parse().ok()?;
-    let time = chrono::NaiveTime::parse_from_str(parts.next()?, "%H:%M:%S%.f").ok()?;
+    let time = hms(parts.next()?)?;
     match parts.next() {
         None => {}
         Some(z)
@@ -203,6 +210,33 @@ fn month_day_year(text: &[u8]) -> Option<chrono::DateTime<chrono::Utc>> {
     }
     let date = chrono::NaiveDate::from_ymd_opt(year, month, day)?;
     Some(date.and_time(time).and_utc())
+}
+
+/// `HH:MM:SS` with an optional fraction, by hand (chrono's format parser
+/// is a tenth of a CEF record's cost).
+fn hms(text: &str) -> Option<chrono::NaiveTime> {
+    let b = text.as_bytes();
+    let two = |i: usize| -> Option<u32> {
+        let (h, l) = (*b.get(i)?, *b.get(i + 1)?);
+        (h.is_ascii_digit() && l.is_ascii_digit())
+            .then(|| u32::from(h - b'0') * 10 + u32::from(l - b'0'))
+    };
+    if b.len() < 8 || b[2] != b':' || b[5] != b':' {
+        return None;
+    }
+    let nanos = match b.get(8) {
+        None => 0,
+        Some(b'.') => {
+            let frac = &b[9..];
+            if frac.is_empty() || frac.len() > 9 || !frac.iter().all(u8::is_ascii_digit) {
+                return None;
+            }
+            let n = frac.iter().fold(0u32, |n, &d| n * 10 + u32::from(d - b'0'));
+            n * 10u32.pow(9 - frac.len() as u32)
+        }
+        Some(_) => return None,
+    };
+    chrono::NaiveTime::from_hms_nano_opt(two(0)?, two(3)?, two(6)?, nanos)
 }
 
 /// Epoch seconds (10 digits), milliseconds (13) or microseconds (16).

@@ -896,7 +896,7 @@ const fn str_cmp(a: &str, b: &str) -> i32 {
 const TABLE: usize = 256;
 
 /// FNV-1a, 32 bits.
-const fn hash(name: &[u8]) -> u32 {
+pub(crate) const fn hash(name: &[u8]) -> u32 {
     let mut h: u32 = 0x811c_9dc5;
     let mut i = 0;
     while i < name.len() {

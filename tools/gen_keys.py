@@ -252,9 +252,9 @@ w("//! (`reference/formats/CEF.md`, `LEEF.md`, `JSON.md`), each field checked ag
 w("//! its type's column list (`reference/panos-fields/*.tsv`). Do not edit: rerun it.")
 w("//!")
 w("//! For each vocabulary, per log type, the keys and the PAN-OS field each names,")
-w("//! sorted by key for a binary search.")
+w("//! indexed by a hash of the key at compile time.")
 w("")
-w("use super::Vocabulary;")
+w("use super::{Table, Vocabulary};")
 w("")
 for name, doc, table in VOCABS:
     w(f"/// Keys of {doc}.")
@@ -264,10 +264,10 @@ for name, doc, table in VOCABS:
     for ty in TYPES:
         pairs = sorted(table[ty].items())
         w(f"        // {ty}")
-        w("        &[")
+        w("        Table::new(&[")
         for k, v in pairs:
             w(f'            ("{k}", "{v}"),')
-        w("        ],")
+        w("        ]),")
     w("    ],")
     w("};")
     w("")

@@ -3,16 +3,16 @@
 //! its type's column list (`reference/panos-fields/*.tsv`). Do not edit: rerun it.
 //!
 //! For each vocabulary, per log type, the keys and the PAN-OS field each names,
-//! sorted by key for a binary search.
+//! indexed by a hash of the key at compile time.
 
-use super::Vocabulary;
+use super::{Table, Vocabulary};
 
 /// Keys of CEF as PAN-OS's CEF Configuration Guides write it (dialect A).
 pub(crate) static CEF_NATIVE: Vocabulary = Vocabulary {
     name: "cef_native",
     types: [
         // TRAFFIC
-        &[
+        Table::new(&[
             ("PanASServiceDiff", "nssai_sd"),
             ("PanASServiceType", "nssai_sst"),
             ("PanContainerName", "container_id"),
@@ -108,9 +108,9 @@ pub(crate) static CEF_NATIVE: Vocabulary = Vocabulary {
             ("src", "src"),
             ("start", "time_generated"),
             ("suser", "srcuser"),
-        ],
+        ]),
         // THREAT
-        &[
+        Table::new(&[
             ("PanASServiceType", "nssai_sst"),
             ("PanContainerName", "container_id"),
             ("PanDomainEDL", "domain_edl"),
@@ -209,9 +209,9 @@ pub(crate) static CEF_NATIVE: Vocabulary = Vocabulary {
             ("src", "src"),
             ("suid", "sender"),
             ("suser", "srcuser"),
-        ],
+        ]),
         // SYSTEM
-        &[
+        Table::new(&[
             ("PanOSActionFlags", "actionflags"),
             ("PanOSDGl1", "dg_hier_level_1"),
             ("PanOSDGl2", "dg_hier_level_2"),
@@ -228,9 +228,9 @@ pub(crate) static CEF_NATIVE: Vocabulary = Vocabulary {
             ("fname", "object"),
             ("msg", "opaque"),
             ("rt", "receive_time"),
-        ],
+        ]),
         // CONFIG
-        &[
+        Table::new(&[
             ("PanOSActionFlags", "actionflags"),
             ("PanOSDGl1", "dg_hier_level_1"),
             ("PanOSDGl2", "dg_hier_level_2"),
@@ -251,9 +251,9 @@ pub(crate) static CEF_NATIVE: Vocabulary = Vocabulary {
             ("msg", "path"),
             ("rt", "receive_time"),
             ("shost", "host"),
-        ],
+        ]),
         // HIPMATCH
-        &[
+        Table::new(&[
             ("PanOSActionFlags", "actionflags"),
             ("PanOSDGl1", "dg_hier_level_1"),
             ("PanOSDGl2", "dg_hier_level_2"),
@@ -278,9 +278,9 @@ pub(crate) static CEF_NATIVE: Vocabulary = Vocabulary {
             ("src", "src"),
             ("start", "time_generated"),
             ("suser", "srcuser"),
-        ],
+        ]),
         // GLOBALPROTECT
-        &[
+        Table::new(&[
             ("PanOSActionFlags", "actionflags"),
             ("PanOSAttemptedGateways", "attempted_gateways"),
             ("PanOSAuthMethod", "auth_method"),
@@ -317,9 +317,9 @@ pub(crate) static CEF_NATIVE: Vocabulary = Vocabulary {
             ("PanOSTunnelType", "tunnel_type"),
             ("PanOSVirtualSystem", "vsys"),
             ("rt", "receive_time"),
-        ],
+        ]),
         // USERID
-        &[
+        Table::new(&[
             ("PanOSActionFlags", "actionflags"),
             ("PanOSDGl1", "dg_hier_level_1"),
             ("PanOSDGl2", "dg_hier_level_2"),
@@ -348,9 +348,9 @@ pub(crate) static CEF_NATIVE: Vocabulary = Vocabulary {
             ("rt", "receive_time"),
             ("spt", "beginport"),
             ("src", "ip"),
-        ],
+        ]),
         // AUTHENTICATION
-        &[
+        Table::new(&[
             ("PanOSActionFlags", "actionflags"),
             ("PanOSDGl1", "dg_hier_level_1"),
             ("PanOSDGl2", "dg_hier_level_2"),
@@ -389,9 +389,9 @@ pub(crate) static CEF_NATIVE: Vocabulary = Vocabulary {
             ("msg", "event"),
             ("rt", "receive_time"),
             ("src", "ip"),
-        ],
+        ]),
         // DECRYPTION
-        &[
+        Table::new(&[
             ("PanOSCertificateFlags", "cert_flags"),
             ("PanOSCertificateSerial", "cert_serial"),
             ("PanOSCertificateSize", "cert_size"),
@@ -476,9 +476,9 @@ pub(crate) static CEF_NATIVE: Vocabulary = Vocabulary {
             ("spt", "sport"),
             ("src", "src"),
             ("suser", "srcuser"),
-        ],
+        ]),
         // TUNNEL
-        &[
+        Table::new(&[
             ("PanDynamicUsrgrp", "dynusergroup_name"),
             ("PanOSActionFlags", "actionflags"),
             ("PanOSDGl1", "dg_hier_level_1"),
@@ -542,9 +542,9 @@ pub(crate) static CEF_NATIVE: Vocabulary = Vocabulary {
             ("src", "src"),
             ("start", "time_generated"),
             ("suser", "srcuser"),
-        ],
+        ]),
         // GTP
-        &[
+        Table::new(&[
             ("PanOSAPName", "apn"),
             ("PanOSAreaCode", "area_code"),
             ("PanOSCellID", "cell_id"),
@@ -584,9 +584,9 @@ pub(crate) static CEF_NATIVE: Vocabulary = Vocabulary {
             ("rt", "receive_time"),
             ("spt", "sport"),
             ("src", "src"),
-        ],
+        ]),
         // SCTP
-        &[
+        Table::new(&[
             ("PanOSAssocID", "assoc_id"),
             ("PanOSChunkType", "sctp_chunk_type"),
             ("PanOSDGl1", "dg_hier_level_1"),
@@ -631,9 +631,9 @@ pub(crate) static CEF_NATIVE: Vocabulary = Vocabulary {
             ("spt", "sport"),
             ("src", "src"),
             ("start", "time_generated"),
-        ],
+        ]),
         // IPTAG
-        &[
+        Table::new(&[
             ("PanOSActionFlags", "actionflags"),
             ("PanOSDGl1", "dg_hier_level_1"),
             ("PanOSDGl2", "dg_hier_level_2"),
@@ -653,9 +653,9 @@ pub(crate) static CEF_NATIVE: Vocabulary = Vocabulary {
             ("dvchost", "device_name"),
             ("externalId", "seqno"),
             ("rt", "receive_time"),
-        ],
+        ]),
         // CORRELATION
-        &[
+        Table::new(&[
             ("PanOSDGl1", "dg_hier_level_1"),
             ("PanOSDGl2", "dg_hier_level_2"),
             ("PanOSDGl3", "dg_hier_level_3"),
@@ -672,9 +672,9 @@ pub(crate) static CEF_NATIVE: Vocabulary = Vocabulary {
             ("src", "src"),
             ("start", "time_generated"),
             ("suser", "srcuser"),
-        ],
+        ]),
         // AUDIT
-        &[],
+        Table::new(&[]),
     ],
 };
 
@@ -683,7 +683,7 @@ pub(crate) static CEF_FORWARDER: Vocabulary = Vocabulary {
     name: "cef_forwarder",
     types: [
         // TRAFFIC
-        &[
+        Table::new(&[
             ("PanOSAction", "action"),
             ("PanOSActionSource", "action_source"),
             ("PanOSApplication", "app"),
@@ -823,9 +823,9 @@ pub(crate) static CEF_FORWARDER: Vocabulary = Vocabulary {
             ("src", "src"),
             ("start", "time_generated"),
             ("suser0", "srcuser"),
-        ],
+        ]),
         // THREAT
-        &[
+        Table::new(&[
             ("PanOSAction", "action"),
             ("PanOSApplianceOrCloud", "cloud"),
             ("PanOSApplication", "app"),
@@ -975,9 +975,9 @@ pub(crate) static CEF_FORWARDER: Vocabulary = Vocabulary {
             ("src", "src"),
             ("start", "time_generated"),
             ("suser0", "srcuser"),
-        ],
+        ]),
         // SYSTEM
-        &[
+        Table::new(&[
             ("PanOSConfigVersion", "future_use_5"),
             ("PanOSDGHierarchyLevel1", "dg_hier_level_1"),
             ("PanOSDGHierarchyLevel2", "dg_hier_level_2"),
@@ -1012,9 +1012,9 @@ pub(crate) static CEF_FORWARDER: Vocabulary = Vocabulary {
             ("msg", "opaque"),
             ("rt", "receive_time"),
             ("start", "time_generated"),
-        ],
+        ]),
         // CONFIG
-        &[
+        Table::new(&[
             ("PanOSAdminUsername", "admin"),
             ("PanOSClient", "client"),
             ("PanOSConfigVersion", "future_use_5"),
@@ -1061,9 +1061,9 @@ pub(crate) static CEF_FORWARDER: Vocabulary = Vocabulary {
             ("shost", "host"),
             ("src", "host"),
             ("start", "time_generated"),
-        ],
+        ]),
         // HIPMATCH
-        &[
+        Table::new(&[
             ("PanOSConfigVersion", "future_use_5"),
             ("PanOSCountOfRepeats", "repeatcnt"),
             ("PanOSDGHierarchyLevel1", "dg_hier_level_1"),
@@ -1120,9 +1120,9 @@ pub(crate) static CEF_FORWARDER: Vocabulary = Vocabulary {
             ("start", "time_generated"),
             ("suid", "srcuser"),
             ("suser", "srcuser"),
-        ],
+        ]),
         // GLOBALPROTECT
-        &[
+        Table::new(&[
             ("PanOSAttemptedGateways", "attempted_gateways"),
             ("PanOSAuthMethod", "auth_method"),
             ("PanOSConfigVersion", "future_use_5"),
@@ -1187,9 +1187,9 @@ pub(crate) static CEF_FORWARDER: Vocabulary = Vocabulary {
             ("externalId", "seqno"),
             ("rt", "receive_time"),
             ("start", "time_generated"),
-        ],
+        ]),
         // USERID
-        &[
+        Table::new(&[
             ("PanOSAuthCompletionTime", "factorcompletiontime"),
             ("PanOSAuthFactorNo", "factorno"),
             ("PanOSConfigVersion", "future_use_5"),
@@ -1253,9 +1253,9 @@ pub(crate) static CEF_FORWARDER: Vocabulary = Vocabulary {
             ("spt", "beginport"),
             ("src", "ip"),
             ("start", "time_generated"),
-        ],
+        ]),
         // AUTHENTICATION
-        &[
+        Table::new(&[
             ("PanOSAuthCacheServiceRegion", "region"),
             ("PanOSAuthEvent", "event"),
             ("PanOSAuthFactorNo", "factorno"),
@@ -1327,9 +1327,9 @@ pub(crate) static CEF_FORWARDER: Vocabulary = Vocabulary {
             ("rt", "receive_time"),
             ("src", "ip"),
             ("start", "time_generated"),
-        ],
+        ]),
         // DECRYPTION
-        &[
+        Table::new(&[
             ("PanOSAction", "action"),
             ("PanOSApplication", "app"),
             ("PanOSApplicationCategory", "category_of_app"),
@@ -1455,9 +1455,9 @@ pub(crate) static CEF_FORWARDER: Vocabulary = Vocabulary {
             ("src", "src"),
             ("start", "time_generated"),
             ("suser0", "srcuser"),
-        ],
+        ]),
         // TUNNEL
-        &[
+        Table::new(&[
             ("PanOSAction", "action"),
             ("PanOSActionSource", "action_source"),
             ("PanOSApplication", "app"),
@@ -1560,9 +1560,9 @@ pub(crate) static CEF_FORWARDER: Vocabulary = Vocabulary {
             ("src", "src"),
             ("start", "time_generated"),
             ("suser0", "srcuser"),
-        ],
+        ]),
         // GTP
-        &[
+        Table::new(&[
             ("PanOSAction", "action"),
             ("PanOSApplication", "app"),
             ("PanOSApplicationCategory", "category_of_app"),
@@ -1610,9 +1610,9 @@ pub(crate) static CEF_FORWARDER: Vocabulary = Vocabulary {
             ("deviceExternalId", "serial"),
             ("rt", "receive_time"),
             ("start", "time_generated"),
-        ],
+        ]),
         // SCTP
-        &[
+        Table::new(&[
             ("PanOSAction", "action"),
             ("PanOSChunksReceived", "chunks_received"),
             ("PanOSChunksSent", "chunks_sent"),
@@ -1674,9 +1674,9 @@ pub(crate) static CEF_FORWARDER: Vocabulary = Vocabulary {
             ("spt", "sport"),
             ("src", "src"),
             ("start", "time_generated"),
-        ],
+        ]),
         // IPTAG
-        &[
+        Table::new(&[
             ("PanOSConfigVersion", "future_use_5"),
             ("PanOSCountOfRepeats", "repeatcnt"),
             ("PanOSDGHierarchyLevel1", "dg_hier_level_1"),
@@ -1719,9 +1719,9 @@ pub(crate) static CEF_FORWARDER: Vocabulary = Vocabulary {
             ("rt", "receive_time"),
             ("src", "src"),
             ("start", "time_generated"),
-        ],
+        ]),
         // CORRELATION
-        &[
+        Table::new(&[
             ("PanOSConfigVersion", "future_use_5"),
             ("PanOSDGHierarchyLevel1", "dg_hier_level_1"),
             ("PanOSDGHierarchyLevel2", "dg_hier_level_2"),
@@ -1749,9 +1749,9 @@ pub(crate) static CEF_FORWARDER: Vocabulary = Vocabulary {
             ("dvchost", "device_name"),
             ("rt", "receive_time"),
             ("start", "time_generated"),
-        ],
+        ]),
         // AUDIT
-        &[
+        Table::new(&[
             ("PanOSDeviceSN", "serial"),
             ("PanOSEventTime", "time_generated"),
             ("PanOSLogSourceID", "serial"),
@@ -1761,7 +1761,7 @@ pub(crate) static CEF_FORWARDER: Vocabulary = Vocabulary {
             ("PanOSTimeGenerated", "time_generated"),
             ("deviceExternalId", "serial"),
             ("start", "time_generated"),
-        ],
+        ]),
     ],
 };
 
@@ -1770,7 +1770,7 @@ pub(crate) static CEF_XSIAM: Vocabulary = Vocabulary {
     name: "cef_xsiam",
     types: [
         // TRAFFIC
-        &[
+        Table::new(&[
             ("__tz", "high_res_timestamp"),
             ("action", "action"),
             ("action_flags", "actionflags"),
@@ -1836,9 +1836,9 @@ pub(crate) static CEF_XSIAM: Vocabulary = Vocabulary {
             ("vsys", "vsys"),
             ("vsys_name", "vsys"),
             ("xff_ip", "xff_ip"),
-        ],
+        ]),
         // THREAT
-        &[
+        Table::new(&[
             ("__tz", "high_res_timestamp"),
             ("action", "action"),
             ("action_flags", "actionflags"),
@@ -1916,9 +1916,9 @@ pub(crate) static CEF_XSIAM: Vocabulary = Vocabulary {
             ("vsys_name", "vsys"),
             ("xff", "xff"),
             ("xff_ip", "xff"),
-        ],
+        ]),
         // SYSTEM
-        &[
+        Table::new(&[
             ("__tz", "high_res_timestamp"),
             ("action_flags", "actionflags"),
             ("config_version", "future_use_5"),
@@ -1942,9 +1942,9 @@ pub(crate) static CEF_XSIAM: Vocabulary = Vocabulary {
             ("vendor_severity", "severity"),
             ("vsys", "vsys"),
             ("vsys_name", "vsys"),
-        ],
+        ]),
         // CONFIG
-        &[
+        Table::new(&[
             ("__tz", "high_res_timestamp"),
             ("action_flags", "actionflags"),
             ("config_version", "future_use_5"),
@@ -1964,9 +1964,9 @@ pub(crate) static CEF_XSIAM: Vocabulary = Vocabulary {
             ("time_generated_high_res", "high_res_timestamp"),
             ("vsys", "vsys"),
             ("vsys_name", "vsys"),
-        ],
+        ]),
         // HIPMATCH
-        &[
+        Table::new(&[
             ("__tz", "high_res_timestamp"),
             ("action_flags", "actionflags"),
             ("config_version", "future_use_5"),
@@ -2000,9 +2000,9 @@ pub(crate) static CEF_XSIAM: Vocabulary = Vocabulary {
             ("vsys", "vsys"),
             ("vsys_id", "vsys_id"),
             ("vsys_name", "vsys"),
-        ],
+        ]),
         // GLOBALPROTECT
-        &[
+        Table::new(&[
             ("__tz", "high_res_timestamp"),
             ("action_flags", "actionflags"),
             ("config_version", "future_use_5"),
@@ -2031,9 +2031,9 @@ pub(crate) static CEF_XSIAM: Vocabulary = Vocabulary {
             ("time_generated_high_res", "high_res_timestamp"),
             ("vsys", "vsys"),
             ("vsys_name", "vsys"),
-        ],
+        ]),
         // USERID
-        &[
+        Table::new(&[
             ("__tz", "high_res_timestamp"),
             ("action_flags", "actionflags"),
             ("auth_completion_time", "factorcompletiontime"),
@@ -2066,9 +2066,9 @@ pub(crate) static CEF_XSIAM: Vocabulary = Vocabulary {
             ("vsys", "vsys"),
             ("vsys_id", "device_name"),
             ("vsys_name", "vsys"),
-        ],
+        ]),
         // AUTHENTICATION
-        &[
+        Table::new(&[
             ("__tz", "high_res_timestamp"),
             ("action_flags", "actionflags"),
             ("auth_description", "desc"),
@@ -2109,9 +2109,9 @@ pub(crate) static CEF_XSIAM: Vocabulary = Vocabulary {
             ("user_agent", "user_agent"),
             ("vsys", "vsys"),
             ("vsys_name", "vsys"),
-        ],
+        ]),
         // DECRYPTION
-        &[
+        Table::new(&[
             ("__tz", "high_res_timestamp"),
             ("action", "action"),
             ("action_flags", "actionflags"),
@@ -2163,9 +2163,9 @@ pub(crate) static CEF_XSIAM: Vocabulary = Vocabulary {
             ("tunnel", "tunnel"),
             ("vsys", "vsys"),
             ("vsys_name", "vsys"),
-        ],
+        ]),
         // TUNNEL
-        &[
+        Table::new(&[
             ("__tz", "high_res_timestamp"),
             ("action", "action"),
             ("action_flags", "actionflags"),
@@ -2225,9 +2225,9 @@ pub(crate) static CEF_XSIAM: Vocabulary = Vocabulary {
             ("tunnel", "tunnel"),
             ("vsys", "vsys"),
             ("vsys_name", "vsys"),
-        ],
+        ]),
         // GTP
-        &[
+        Table::new(&[
             ("__tz", "high_res_timestamp"),
             ("action", "action"),
             ("app", "app"),
@@ -2263,9 +2263,9 @@ pub(crate) static CEF_XSIAM: Vocabulary = Vocabulary {
             ("total_time_elapsed", "elapsed"),
             ("vsys", "vsys"),
             ("vsys_name", "vsys"),
-        ],
+        ]),
         // SCTP
-        &[
+        Table::new(&[
             ("__tz", "high_res_timestamp"),
             ("action", "action"),
             ("config_version", "future_use_5"),
@@ -2300,9 +2300,9 @@ pub(crate) static CEF_XSIAM: Vocabulary = Vocabulary {
             ("to_zone", "from"),
             ("vsys", "vsys"),
             ("vsys_name", "vsys"),
-        ],
+        ]),
         // IPTAG
-        &[
+        Table::new(&[
             ("__tz", "high_res_timestamp"),
             ("action_flags", "actionflags"),
             ("config_version", "future_use_5"),
@@ -2332,9 +2332,9 @@ pub(crate) static CEF_XSIAM: Vocabulary = Vocabulary {
             ("vsys", "vsys"),
             ("vsys_id", "vsys_name"),
             ("vsys_name", "vsys"),
-        ],
+        ]),
         // CORRELATION
-        &[
+        Table::new(&[
             ("config_version", "future_use_5"),
             ("dest_ip", "src"),
             ("dest_user", "srcuser"),
@@ -2355,15 +2355,15 @@ pub(crate) static CEF_XSIAM: Vocabulary = Vocabulary {
             ("url_category", "category"),
             ("vsys", "vsys"),
             ("vsys_name", "vsys"),
-        ],
+        ]),
         // AUDIT
-        &[
+        Table::new(&[
             ("event_time", "time_generated"),
             ("log_source_id", "serial"),
             ("sub_type", "subtype"),
             ("subtype", "subtype"),
             ("time_generated", "time_generated"),
-        ],
+        ]),
     ],
 };
 
@@ -2372,7 +2372,7 @@ pub(crate) static LEEF_1: Vocabulary = Vocabulary {
     name: "leef_1",
     types: [
         // TRAFFIC
-        &[
+        Table::new(&[
             ("ActionFlags", "actionflags"),
             ("ActionSource", "action_source"),
             ("Application", "app"),
@@ -2431,9 +2431,9 @@ pub(crate) static LEEF_1: Vocabulary = Vocabulary {
             ("totalPackets", "packets"),
             ("usrName", "srcuser"),
             ("vSrcName", "vsys_name"),
-        ],
+        ]),
         // THREAT
-        &[
+        Table::new(&[
             ("ActionFlags", "actionflags"),
             ("Application", "app"),
             ("Cloud", "cloud"),
@@ -2499,9 +2499,9 @@ pub(crate) static LEEF_1: Vocabulary = Vocabulary {
             ("srcPostNATPort", "natsport"),
             ("usrName", "srcuser"),
             ("vSrcName", "vsys_name"),
-        ],
+        ]),
         // SYSTEM
-        &[
+        Table::new(&[
             ("ActionFlags", "actionflags"),
             ("DeviceGroupHierarchyL1", "dg_hier_level_1"),
             ("DeviceGroupHierarchyL2", "dg_hier_level_2"),
@@ -2521,9 +2521,9 @@ pub(crate) static LEEF_1: Vocabulary = Vocabulary {
             ("msg", "opaque"),
             ("sequence", "seqno"),
             ("vSrcName", "vsys_name"),
-        ],
+        ]),
         // CONFIG
-        &[
+        Table::new(&[
             ("ActionFlags", "actionflags"),
             ("AfterChangeDetail", "after_change_detail"),
             ("BeforeChangeDetail", "before_change_detail"),
@@ -2547,9 +2547,9 @@ pub(crate) static LEEF_1: Vocabulary = Vocabulary {
             ("src", "host"),
             ("usrName", "admin"),
             ("vSrcName", "vsys_name"),
-        ],
+        ]),
         // HIPMATCH
-        &[
+        Table::new(&[
             ("ActionFlags", "actionflags"),
             ("DeviceGroupHierarchyL1", "dg_hier_level_1"),
             ("DeviceGroupHierarchyL2", "dg_hier_level_2"),
@@ -2569,9 +2569,9 @@ pub(crate) static LEEF_1: Vocabulary = Vocabulary {
             ("src", "src"),
             ("usrName", "srcuser"),
             ("vSrcName", "vsys_name"),
-        ],
+        ]),
         // GLOBALPROTECT
-        &[
+        Table::new(&[
             ("ActionFlags", "actionflags"),
             ("DeviceGroupHierarchyL1", "dg_hier_level_1"),
             ("DeviceGroupHierarchyL2", "dg_hier_level_2"),
@@ -2590,9 +2590,9 @@ pub(crate) static LEEF_1: Vocabulary = Vocabulary {
             ("sequence", "seqno"),
             ("usrName", "srcuser"),
             ("vSrcName", "vsys_name"),
-        ],
+        ]),
         // USERID
-        &[
+        Table::new(&[
             ("ActionFlags", "actionflags"),
             ("DeviceGroupHierarchyL1", "dg_hier_level_1"),
             ("DeviceGroupHierarchyL2", "dg_hier_level_2"),
@@ -2609,9 +2609,9 @@ pub(crate) static LEEF_1: Vocabulary = Vocabulary {
             ("devTime", "receive_time"),
             ("sequence", "seqno"),
             ("vSrcName", "vsys_name"),
-        ],
+        ]),
         // AUTHENTICATION
-        &[
+        Table::new(&[
             ("ActionFlags", "actionflags"),
             ("DeviceGroupHierarchyL1", "dg_hier_level_1"),
             ("DeviceGroupHierarchyL2", "dg_hier_level_2"),
@@ -2630,9 +2630,9 @@ pub(crate) static LEEF_1: Vocabulary = Vocabulary {
             ("devTime", "receive_time"),
             ("sequence", "seqno"),
             ("vSrcName", "vsys_name"),
-        ],
+        ]),
         // DECRYPTION
-        &[
+        Table::new(&[
             ("ActionFlags", "actionflags"),
             ("Application", "app"),
             ("DestinationUser", "dstuser"),
@@ -2674,9 +2674,9 @@ pub(crate) static LEEF_1: Vocabulary = Vocabulary {
             ("srcPostNATPort", "natsport"),
             ("usrName", "srcuser"),
             ("vSrcName", "vsys_name"),
-        ],
+        ]),
         // TUNNEL
-        &[
+        Table::new(&[
             ("ActionFlags", "actionflags"),
             ("ActionSource", "action_source"),
             ("Application", "app"),
@@ -2732,9 +2732,9 @@ pub(crate) static LEEF_1: Vocabulary = Vocabulary {
             ("totalPackets", "packets"),
             ("usrName", "srcuser"),
             ("vSrcName", "vsys_name"),
-        ],
+        ]),
         // GTP
-        &[
+        Table::new(&[
             ("Application", "app"),
             ("DestinationLocation", "dstloc"),
             ("DestinationZone", "to"),
@@ -2762,9 +2762,9 @@ pub(crate) static LEEF_1: Vocabulary = Vocabulary {
             ("proto", "proto"),
             ("src", "src"),
             ("srcPort", "sport"),
-        ],
+        ]),
         // SCTP
-        &[
+        Table::new(&[
             ("DestinationZone", "to"),
             ("DeviceGroupHierarchyL1", "dg_hier_level_1"),
             ("DeviceGroupHierarchyL2", "dg_hier_level_2"),
@@ -2795,9 +2795,9 @@ pub(crate) static LEEF_1: Vocabulary = Vocabulary {
             ("srcPort", "sport"),
             ("totalPackets", "packets"),
             ("vSrcName", "vsys_name"),
-        ],
+        ]),
         // IPTAG
-        &[
+        Table::new(&[
             ("ActionFlags", "actionflags"),
             ("DeviceGroupHierarchyL1", "dg_hier_level_1"),
             ("DeviceGroupHierarchyL2", "dg_hier_level_2"),
@@ -2815,9 +2815,9 @@ pub(crate) static LEEF_1: Vocabulary = Vocabulary {
             ("sequence", "seqno"),
             ("src", "src"),
             ("vSrcName", "vsys_name"),
-        ],
+        ]),
         // CORRELATION
-        &[
+        Table::new(&[
             ("DeviceGroupHierarchyL1", "dg_hier_level_1"),
             ("DeviceGroupHierarchyL2", "dg_hier_level_2"),
             ("DeviceGroupHierarchyL3", "dg_hier_level_3"),
@@ -2835,9 +2835,9 @@ pub(crate) static LEEF_1: Vocabulary = Vocabulary {
             ("src", "src"),
             ("usrName", "srcuser"),
             ("vSrcName", "vsys_name"),
-        ],
+        ]),
         // AUDIT
-        &[("SerialNumber", "serial"), ("Subtype", "subtype")],
+        Table::new(&[("SerialNumber", "serial"), ("Subtype", "subtype")]),
     ],
 };
 
@@ -2846,7 +2846,7 @@ pub(crate) static LEEF_2: Vocabulary = Vocabulary {
     name: "leef_2",
     types: [
         // TRAFFIC
-        &[
+        Table::new(&[
             ("Action", "action"),
             ("ActionSource", "action_source"),
             ("Application", "app"),
@@ -2965,9 +2965,9 @@ pub(crate) static LEEF_2: Vocabulary = Vocabulary {
             ("srcPort", "sport"),
             ("totalPackets", "packets"),
             ("usrName", "srcuser"),
-        ],
+        ]),
         // THREAT
-        &[
+        Table::new(&[
             ("Action", "action"),
             ("ApplianceOrCloud", "cloud"),
             ("Application", "app"),
@@ -3103,9 +3103,9 @@ pub(crate) static LEEF_2: Vocabulary = Vocabulary {
             ("srcPostNAT", "natsrc"),
             ("srcPostNATPort", "natsport"),
             ("usrName", "srcuser"),
-        ],
+        ]),
         // SYSTEM
-        &[
+        Table::new(&[
             ("ActionFlags", "actionflags"),
             ("ConfigVersion", "future_use_5"),
             ("DGHierarchyLevel1", "dg_hier_level_1"),
@@ -3145,9 +3145,9 @@ pub(crate) static LEEF_2: Vocabulary = Vocabulary {
             ("msg", "opaque"),
             ("sequence", "seqno"),
             ("vSrcName", "vsys_name"),
-        ],
+        ]),
         // CONFIG
-        &[
+        Table::new(&[
             ("ActionFlags", "actionflags"),
             ("AdminUsername", "admin"),
             ("AfterChangeDetail", "after_change_detail"),
@@ -3195,9 +3195,9 @@ pub(crate) static LEEF_2: Vocabulary = Vocabulary {
             ("src", "host"),
             ("usrName", "admin"),
             ("vSrcName", "vsys_name"),
-        ],
+        ]),
         // HIPMATCH
-        &[
+        Table::new(&[
             ("ConfigVersion", "future_use_5"),
             ("CountOfRepeats", "repeatcnt"),
             ("DGHierarchyLevel1", "dg_hier_level_1"),
@@ -3241,9 +3241,9 @@ pub(crate) static LEEF_2: Vocabulary = Vocabulary {
             ("iOSsrc", "src"),
             ("identHostName", "machinename"),
             ("usrName", "srcuser"),
-        ],
+        ]),
         // GLOBALPROTECT
-        &[
+        Table::new(&[
             ("AttemptedGateways", "attempted_gateways"),
             ("AuthMethod", "auth_method"),
             ("ConfigVersion", "future_use_5"),
@@ -3301,9 +3301,9 @@ pub(crate) static LEEF_2: Vocabulary = Vocabulary {
             ("VirtualSystem", "vsys"),
             ("VirtualSystemID", "vsys_id"),
             ("VirtualSystemName", "vsys_name"),
-        ],
+        ]),
         // USERID
-        &[
+        Table::new(&[
             ("AuthCompletionTime", "factorcompletiontime"),
             ("AuthFactorNo", "factorno"),
             ("ConfigVersion", "future_use_5"),
@@ -3351,9 +3351,9 @@ pub(crate) static LEEF_2: Vocabulary = Vocabulary {
             ("src", "ip"),
             ("srcPort", "beginport"),
             ("usrName", "user"),
-        ],
+        ]),
         // AUTHENTICATION
-        &[
+        Table::new(&[
             ("AuthCacheServiceRegion", "region"),
             ("AuthEvent", "event"),
             ("AuthFactorNo", "factorno"),
@@ -3411,9 +3411,9 @@ pub(crate) static LEEF_2: Vocabulary = Vocabulary {
             ("object2AuthenticationPolicy", "authpolicy"),
             ("src", "ip"),
             ("usrName", "user"),
-        ],
+        ]),
         // DECRYPTION
-        &[
+        Table::new(&[
             ("Action", "action"),
             ("Application", "app"),
             ("ApplicationCategory", "category_of_app"),
@@ -3512,9 +3512,9 @@ pub(crate) static LEEF_2: Vocabulary = Vocabulary {
             ("TunneledApplication", "tunneled_app"),
             ("VirtualLocation", "vsys"),
             ("VirtualSystemName", "vsys_name"),
-        ],
+        ]),
         // TUNNEL
-        &[
+        Table::new(&[
             ("Action", "action"),
             ("ActionSource", "action_source"),
             ("Application", "app"),
@@ -3609,9 +3609,9 @@ pub(crate) static LEEF_2: Vocabulary = Vocabulary {
             ("startTime", "start"),
             ("totalPackets", "packets"),
             ("usrName", "srcuser"),
-        ],
+        ]),
         // GTP
-        &[
+        Table::new(&[
             ("Action", "action"),
             ("Application", "app"),
             ("ApplicationCategory", "category_of_app"),
@@ -3655,9 +3655,9 @@ pub(crate) static LEEF_2: Vocabulary = Vocabulary {
             ("TimeReceived", "receive_time"),
             ("ToZone", "to"),
             ("VirtualLocation", "vsys"),
-        ],
+        ]),
         // SCTP
-        &[
+        Table::new(&[
             ("Action", "action"),
             ("ChunksReceived", "chunks_received"),
             ("ChunksSent", "chunks_sent"),
@@ -3698,9 +3698,9 @@ pub(crate) static LEEF_2: Vocabulary = Vocabulary {
             ("ToZone", "to"),
             ("VirtualLocation", "vsys"),
             ("VirtualSystemName", "vsys_name"),
-        ],
+        ]),
         // IPTAG
-        &[
+        Table::new(&[
             ("ConfigVersion", "future_use_5"),
             ("CountOfRepeats", "repeatcnt"),
             ("DGHierarchyLevel1", "dg_hier_level_1"),
@@ -3733,9 +3733,9 @@ pub(crate) static LEEF_2: Vocabulary = Vocabulary {
             ("VirtualLocation", "vsys"),
             ("VirtualSystemID", "vsys_id"),
             ("VirtualSystemName", "vsys_name"),
-        ],
+        ]),
         // CORRELATION
-        &[
+        Table::new(&[
             ("ConfigVersion", "future_use_5"),
             ("DGHierarchyLevel1", "dg_hier_level_1"),
             ("DGHierarchyLevel2", "dg_hier_level_2"),
@@ -3758,9 +3758,9 @@ pub(crate) static LEEF_2: Vocabulary = Vocabulary {
             ("URLCategory", "category"),
             ("VirtualLocation", "vsys"),
             ("VirtualSystemName", "vsys_name"),
-        ],
+        ]),
         // AUDIT
-        &[
+        Table::new(&[
             ("DeviceSN", "serial"),
             ("EventTime", "time_generated"),
             ("LogSourceID", "serial"),
@@ -3768,7 +3768,7 @@ pub(crate) static LEEF_2: Vocabulary = Vocabulary {
             ("SubType", "subtype"),
             ("Subtype", "subtype"),
             ("TimeGenerated", "time_generated"),
-        ],
+        ]),
     ],
 };
 
@@ -3777,7 +3777,7 @@ pub(crate) static LEEF_FORWARDER: Vocabulary = Vocabulary {
     name: "leef_forwarder",
     types: [
         // TRAFFIC
-        &[
+        Table::new(&[
             ("Action", "action"),
             ("ActionSource", "action_source"),
             ("Application", "app"),
@@ -3900,9 +3900,9 @@ pub(crate) static LEEF_FORWARDER: Vocabulary = Vocabulary {
             ("srcPostNATPort", "natsport"),
             ("totalPackets", "packets"),
             ("usrName", "srcuser"),
-        ],
+        ]),
         // THREAT
-        &[
+        Table::new(&[
             ("Action", "action"),
             ("ApplianceOrCloud", "cloud"),
             ("Application", "app"),
@@ -4029,9 +4029,9 @@ pub(crate) static LEEF_FORWARDER: Vocabulary = Vocabulary {
             ("srcPostNAT", "natsrc"),
             ("srcPostNATPort", "natsport"),
             ("usrName", "srcuser"),
-        ],
+        ]),
         // SYSTEM
-        &[
+        Table::new(&[
             ("ConfigVersion", "future_use_5"),
             ("DGHierarchyLevel1", "dg_hier_level_1"),
             ("DGHierarchyLevel2", "dg_hier_level_2"),
@@ -4059,9 +4059,9 @@ pub(crate) static LEEF_FORWARDER: Vocabulary = Vocabulary {
             ("VirtualSystemName", "vsys_name"),
             ("cat", "type"),
             ("devTime", "time_generated"),
-        ],
+        ]),
         // CONFIG
-        &[
+        Table::new(&[
             ("AdminUsername", "admin"),
             ("Client", "client"),
             ("ConfigVersion", "future_use_5"),
@@ -4093,9 +4093,9 @@ pub(crate) static LEEF_FORWARDER: Vocabulary = Vocabulary {
             ("VirtualSystemName", "vsys_name"),
             ("cat", "type"),
             ("devTime", "time_generated"),
-        ],
+        ]),
         // HIPMATCH
-        &[
+        Table::new(&[
             ("ConfigVersion", "future_use_5"),
             ("CountOfRepeats", "repeatcnt"),
             ("DGHierarchyLevel1", "dg_hier_level_1"),
@@ -4135,9 +4135,9 @@ pub(crate) static LEEF_FORWARDER: Vocabulary = Vocabulary {
             ("devTime", "time_generated"),
             ("src", "src"),
             ("usrName", "srcuser"),
-        ],
+        ]),
         // GLOBALPROTECT
-        &[
+        Table::new(&[
             ("AttemptedGateways", "attempted_gateways"),
             ("AuthMethod", "auth_method"),
             ("ConfigVersion", "future_use_5"),
@@ -4198,9 +4198,9 @@ pub(crate) static LEEF_FORWARDER: Vocabulary = Vocabulary {
             ("cat", "type"),
             ("devTime", "time_generated"),
             ("usrName", "srcuser"),
-        ],
+        ]),
         // USERID
-        &[
+        Table::new(&[
             ("AuthCompletionTime", "factorcompletiontime"),
             ("AuthFactorNo", "factorno"),
             ("ConfigVersion", "future_use_5"),
@@ -4242,9 +4242,9 @@ pub(crate) static LEEF_FORWARDER: Vocabulary = Vocabulary {
             ("VirtualSystemName", "vsys_name"),
             ("cat", "type"),
             ("devTime", "time_generated"),
-        ],
+        ]),
         // AUTHENTICATION
-        &[
+        Table::new(&[
             ("AuthCacheServiceRegion", "region"),
             ("AuthEvent", "event"),
             ("AuthFactorNo", "factorno"),
@@ -4297,9 +4297,9 @@ pub(crate) static LEEF_FORWARDER: Vocabulary = Vocabulary {
             ("VirtualSystemName", "vsys_name"),
             ("cat", "type"),
             ("devTime", "time_generated"),
-        ],
+        ]),
         // DECRYPTION
-        &[
+        Table::new(&[
             ("Action", "action"),
             ("Application", "app"),
             ("ApplicationCategory", "category_of_app"),
@@ -4410,9 +4410,9 @@ pub(crate) static LEEF_FORWARDER: Vocabulary = Vocabulary {
             ("srcPostNAT", "natsrc"),
             ("srcPostNATPort", "natsport"),
             ("usrName", "srcuser"),
-        ],
+        ]),
         // TUNNEL
-        &[
+        Table::new(&[
             ("Action", "action"),
             ("ActionSource", "action_source"),
             ("Application", "app"),
@@ -4502,9 +4502,9 @@ pub(crate) static LEEF_FORWARDER: Vocabulary = Vocabulary {
             ("srcPostNATPort", "natsport"),
             ("totalPackets", "packets"),
             ("usrName", "srcuser"),
-        ],
+        ]),
         // GTP
-        &[
+        Table::new(&[
             ("Action", "action"),
             ("Application", "app"),
             ("ApplicationCategory", "category_of_app"),
@@ -4555,9 +4555,9 @@ pub(crate) static LEEF_FORWARDER: Vocabulary = Vocabulary {
             ("proto", "proto"),
             ("src", "src"),
             ("srcPort", "sport"),
-        ],
+        ]),
         // SCTP
-        &[
+        Table::new(&[
             ("Action", "action"),
             ("ChunksReceived", "chunks_received"),
             ("ChunksSent", "chunks_sent"),
@@ -4608,9 +4608,9 @@ pub(crate) static LEEF_FORWARDER: Vocabulary = Vocabulary {
             ("srcPackets", "pkts_sent"),
             ("srcPort", "sport"),
             ("totalPackets", "packets"),
-        ],
+        ]),
         // IPTAG
-        &[
+        Table::new(&[
             ("ConfigVersion", "future_use_5"),
             ("CountOfRepeats", "repeatcnt"),
             ("DGHierarchyLevel1", "dg_hier_level_1"),
@@ -4646,9 +4646,9 @@ pub(crate) static LEEF_FORWARDER: Vocabulary = Vocabulary {
             ("cat", "type"),
             ("devTime", "time_generated"),
             ("src", "src"),
-        ],
+        ]),
         // CORRELATION
-        &[
+        Table::new(&[
             ("ConfigVersion", "future_use_5"),
             ("DGHierarchyLevel1", "dg_hier_level_1"),
             ("DGHierarchyLevel2", "dg_hier_level_2"),
@@ -4675,9 +4675,9 @@ pub(crate) static LEEF_FORWARDER: Vocabulary = Vocabulary {
             ("devTime", "time_generated"),
             ("src", "src"),
             ("usrName", "srcuser"),
-        ],
+        ]),
         // AUDIT
-        &[
+        Table::new(&[
             ("DeviceSN", "serial"),
             ("EventTime", "time_generated"),
             ("LogSourceID", "serial"),
@@ -4686,7 +4686,7 @@ pub(crate) static LEEF_FORWARDER: Vocabulary = Vocabulary {
             ("Subtype", "subtype"),
             ("TimeGenerated", "time_generated"),
             ("devTime", "time_generated"),
-        ],
+        ]),
     ],
 };
 
@@ -4695,7 +4695,7 @@ pub(crate) static JSON_HTTPS: Vocabulary = Vocabulary {
     name: "json_https",
     types: [
         // TRAFFIC
-        &[
+        Table::new(&[
             ("Action", "action"),
             ("ActionSource", "action_source"),
             ("Application", "app"),
@@ -4801,9 +4801,9 @@ pub(crate) static JSON_HTTPS: Vocabulary = Vocabulary {
             ("VirtualLocation", "vsys"),
             ("VirtualSystemName", "vsys_name"),
             ("X-Forwarded-ForIP", "xff_ip"),
-        ],
+        ]),
         // THREAT
-        &[
+        Table::new(&[
             ("Action", "action"),
             ("ApplianceOrCloud", "cloud"),
             ("Application", "app"),
@@ -4918,9 +4918,9 @@ pub(crate) static JSON_HTTPS: Vocabulary = Vocabulary {
             ("VirtualSystemName", "vsys_name"),
             ("X-Forwarded-For", "xff"),
             ("X-Forwarded-ForIP", "xff_ip"),
-        ],
+        ]),
         // SYSTEM
-        &[
+        Table::new(&[
             ("ConfigVersion", "future_use_5"),
             ("DGHierarchyLevel1", "dg_hier_level_1"),
             ("DGHierarchyLevel2", "dg_hier_level_2"),
@@ -4946,9 +4946,9 @@ pub(crate) static JSON_HTTPS: Vocabulary = Vocabulary {
             ("VendorSeverity", "severity"),
             ("VirtualLocation", "vsys"),
             ("VirtualSystemName", "vsys_name"),
-        ],
+        ]),
         // CONFIG
-        &[
+        Table::new(&[
             ("AdminUsername", "admin"),
             ("Client", "client"),
             ("ConfigVersion", "future_use_5"),
@@ -4978,9 +4978,9 @@ pub(crate) static JSON_HTTPS: Vocabulary = Vocabulary {
             ("TimeReceived", "receive_time"),
             ("VirtualLocation", "vsys"),
             ("VirtualSystemName", "vsys_name"),
-        ],
+        ]),
         // HIPMATCH
-        &[
+        Table::new(&[
             ("ConfigVersion", "future_use_5"),
             ("CountOfRepeats", "repeatcnt"),
             ("DGHierarchyLevel1", "dg_hier_level_1"),
@@ -5016,9 +5016,9 @@ pub(crate) static JSON_HTTPS: Vocabulary = Vocabulary {
             ("VirtualLocation", "vsys"),
             ("VirtualSystemID", "vsys_id"),
             ("VirtualSystemName", "vsys_name"),
-        ],
+        ]),
         // GLOBALPROTECT
-        &[
+        Table::new(&[
             ("AttemptedGateways", "attempted_gateways"),
             ("AuthMethod", "auth_method"),
             ("ConfigVersion", "future_use_5"),
@@ -5076,9 +5076,9 @@ pub(crate) static JSON_HTTPS: Vocabulary = Vocabulary {
             ("VirtualSystem", "vsys"),
             ("VirtualSystemID", "vsys_id"),
             ("VirtualSystemName", "vsys_name"),
-        ],
+        ]),
         // USERID
-        &[
+        Table::new(&[
             ("AuthCompletionTime", "factorcompletiontime"),
             ("AuthFactorNo", "factorno"),
             ("ConfigVersion", "future_use_5"),
@@ -5118,9 +5118,9 @@ pub(crate) static JSON_HTTPS: Vocabulary = Vocabulary {
             ("VirtualLocation", "vsys"),
             ("VirtualSystemID", "vsys_id"),
             ("VirtualSystemName", "vsys_name"),
-        ],
+        ]),
         // AUTHENTICATION
-        &[
+        Table::new(&[
             ("AuthCacheServiceRegion", "region"),
             ("AuthEvent", "event"),
             ("AuthFactorNo", "factorno"),
@@ -5171,9 +5171,9 @@ pub(crate) static JSON_HTTPS: Vocabulary = Vocabulary {
             ("UserAgentString", "user_agent"),
             ("VirtualLocation", "vsys"),
             ("VirtualSystemName", "vsys_name"),
-        ],
+        ]),
         // DECRYPTION
-        &[
+        Table::new(&[
             ("Action", "action"),
             ("Application", "app"),
             ("ApplicationCategory", "category_of_app"),
@@ -5272,9 +5272,9 @@ pub(crate) static JSON_HTTPS: Vocabulary = Vocabulary {
             ("TunneledApplication", "tunneled_app"),
             ("VirtualLocation", "vsys"),
             ("VirtualSystemName", "vsys_name"),
-        ],
+        ]),
         // TUNNEL
-        &[
+        Table::new(&[
             ("Action", "action"),
             ("ActionSource", "action_source"),
             ("Application", "app"),
@@ -5347,9 +5347,9 @@ pub(crate) static JSON_HTTPS: Vocabulary = Vocabulary {
             ("Tunnel", "tunnel"),
             ("VirtualLocation", "vsys"),
             ("VirtualSystemName", "vsys_name"),
-        ],
+        ]),
         // GTP
-        &[
+        Table::new(&[
             ("Action", "action"),
             ("Application", "app"),
             ("ApplicationCategory", "category_of_app"),
@@ -5393,9 +5393,9 @@ pub(crate) static JSON_HTTPS: Vocabulary = Vocabulary {
             ("TimeReceived", "receive_time"),
             ("ToZone", "to"),
             ("VirtualLocation", "vsys"),
-        ],
+        ]),
         // SCTP
-        &[
+        Table::new(&[
             ("Action", "action"),
             ("ChunksReceived", "chunks_received"),
             ("ChunksSent", "chunks_sent"),
@@ -5436,9 +5436,9 @@ pub(crate) static JSON_HTTPS: Vocabulary = Vocabulary {
             ("ToZone", "to"),
             ("VirtualLocation", "vsys"),
             ("VirtualSystemName", "vsys_name"),
-        ],
+        ]),
         // IPTAG
-        &[
+        Table::new(&[
             ("ConfigVersion", "future_use_5"),
             ("CountOfRepeats", "repeatcnt"),
             ("DGHierarchyLevel1", "dg_hier_level_1"),
@@ -5471,9 +5471,9 @@ pub(crate) static JSON_HTTPS: Vocabulary = Vocabulary {
             ("VirtualLocation", "vsys"),
             ("VirtualSystemID", "vsys_id"),
             ("VirtualSystemName", "vsys_name"),
-        ],
+        ]),
         // CORRELATION
-        &[
+        Table::new(&[
             ("ConfigVersion", "future_use_5"),
             ("DGHierarchyLevel1", "dg_hier_level_1"),
             ("DGHierarchyLevel2", "dg_hier_level_2"),
@@ -5496,9 +5496,9 @@ pub(crate) static JSON_HTTPS: Vocabulary = Vocabulary {
             ("URLCategory", "category"),
             ("VirtualLocation", "vsys"),
             ("VirtualSystemName", "vsys_name"),
-        ],
+        ]),
         // AUDIT
-        &[
+        Table::new(&[
             ("DeviceSN", "serial"),
             ("EventTime", "time_generated"),
             ("LogSourceID", "serial"),
@@ -5506,7 +5506,7 @@ pub(crate) static JSON_HTTPS: Vocabulary = Vocabulary {
             ("SubType", "subtype"),
             ("Subtype", "subtype"),
             ("TimeGenerated", "time_generated"),
-        ],
+        ]),
     ],
 };
 
@@ -5515,7 +5515,7 @@ pub(crate) static JSON_QUERY: Vocabulary = Vocabulary {
     name: "json_query",
     types: [
         // TRAFFIC
-        &[
+        Table::new(&[
             ("action", "action"),
             ("action_flags", "actionflags"),
             ("action_source", "action_source"),
@@ -5579,9 +5579,9 @@ pub(crate) static JSON_QUERY: Vocabulary = Vocabulary {
             ("vsys", "vsys"),
             ("vsys_name", "vsys_name"),
             ("xff_ip", "xff_ip"),
-        ],
+        ]),
         // THREAT
-        &[
+        Table::new(&[
             ("action", "action"),
             ("action_flags", "actionflags"),
             ("app", "app"),
@@ -5657,9 +5657,9 @@ pub(crate) static JSON_QUERY: Vocabulary = Vocabulary {
             ("vsys_name", "vsys_name"),
             ("xff", "xff"),
             ("xff_ip", "xff_ip"),
-        ],
+        ]),
         // SYSTEM
-        &[
+        Table::new(&[
             ("action_flags", "actionflags"),
             ("config_version", "future_use_5"),
             ("dg_hier_level_1", "dg_hier_level_1"),
@@ -5681,9 +5681,9 @@ pub(crate) static JSON_QUERY: Vocabulary = Vocabulary {
             ("vendor_severity", "severity"),
             ("vsys", "vsys"),
             ("vsys_name", "vsys_name"),
-        ],
+        ]),
         // CONFIG
-        &[
+        Table::new(&[
             ("action_flags", "actionflags"),
             ("config_version", "future_use_5"),
             ("dg_hier_level_1", "dg_hier_level_1"),
@@ -5701,9 +5701,9 @@ pub(crate) static JSON_QUERY: Vocabulary = Vocabulary {
             ("time_generated_high_res", "high_res_timestamp"),
             ("vsys", "vsys"),
             ("vsys_name", "vsys_name"),
-        ],
+        ]),
         // HIPMATCH
-        &[
+        Table::new(&[
             ("action_flags", "actionflags"),
             ("config_version", "future_use_5"),
             ("count_of_repeats", "repeatcnt"),
@@ -5733,9 +5733,9 @@ pub(crate) static JSON_QUERY: Vocabulary = Vocabulary {
             ("vsys", "vsys"),
             ("vsys_id", "vsys_id"),
             ("vsys_name", "vsys_name"),
-        ],
+        ]),
         // GLOBALPROTECT
-        &[
+        Table::new(&[
             ("action_flags", "actionflags"),
             ("config_version", "future_use_5"),
             ("connection_error", "error"),
@@ -5761,9 +5761,9 @@ pub(crate) static JSON_QUERY: Vocabulary = Vocabulary {
             ("time_generated_high_res", "high_res_timestamp"),
             ("vsys", "vsys"),
             ("vsys_name", "vsys_name"),
-        ],
+        ]),
         // USERID
-        &[
+        Table::new(&[
             ("action_flags", "actionflags"),
             ("auth_completion_time", "factorcompletiontime"),
             ("config_version", "future_use_5"),
@@ -5794,9 +5794,9 @@ pub(crate) static JSON_QUERY: Vocabulary = Vocabulary {
             ("vsys", "vsys"),
             ("vsys_id", "device_name"),
             ("vsys_name", "vsys_name"),
-        ],
+        ]),
         // AUTHENTICATION
-        &[
+        Table::new(&[
             ("action_flags", "actionflags"),
             ("auth_description", "desc"),
             ("auth_event_name", "event"),
@@ -5835,9 +5835,9 @@ pub(crate) static JSON_QUERY: Vocabulary = Vocabulary {
             ("user_agent", "user_agent"),
             ("vsys", "vsys"),
             ("vsys_name", "vsys_name"),
-        ],
+        ]),
         // DECRYPTION
-        &[
+        Table::new(&[
             ("action", "action"),
             ("action_flags", "actionflags"),
             ("app", "app"),
@@ -5887,9 +5887,9 @@ pub(crate) static JSON_QUERY: Vocabulary = Vocabulary {
             ("tunnel", "tunnel"),
             ("vsys", "vsys"),
             ("vsys_name", "vsys_name"),
-        ],
+        ]),
         // TUNNEL
-        &[
+        Table::new(&[
             ("action", "action"),
             ("action_flags", "actionflags"),
             ("action_source", "action_source"),
@@ -5947,9 +5947,9 @@ pub(crate) static JSON_QUERY: Vocabulary = Vocabulary {
             ("tunnel", "tunnel"),
             ("vsys", "vsys"),
             ("vsys_name", "vsys_name"),
-        ],
+        ]),
         // GTP
-        &[
+        Table::new(&[
             ("action", "action"),
             ("app", "app"),
             ("app_category", "category_of_app"),
@@ -5982,9 +5982,9 @@ pub(crate) static JSON_QUERY: Vocabulary = Vocabulary {
             ("to_zone", "to"),
             ("total_time_elapsed", "elapsed"),
             ("vsys", "vsys"),
-        ],
+        ]),
         // SCTP
-        &[
+        Table::new(&[
             ("action", "action"),
             ("config_version", "future_use_5"),
             ("count_of_repeats", "repeatcnt"),
@@ -6018,9 +6018,9 @@ pub(crate) static JSON_QUERY: Vocabulary = Vocabulary {
             ("to_zone", "to"),
             ("vsys", "vsys"),
             ("vsys_name", "vsys_name"),
-        ],
+        ]),
         // IPTAG
-        &[
+        Table::new(&[
             ("action_flags", "actionflags"),
             ("config_version", "future_use_5"),
             ("count_of_repeats", "repeatcnt"),
@@ -6047,9 +6047,9 @@ pub(crate) static JSON_QUERY: Vocabulary = Vocabulary {
             ("vsys", "vsys"),
             ("vsys_id", "vsys_name"),
             ("vsys_name", "vsys_name"),
-        ],
+        ]),
         // CORRELATION
-        &[
+        Table::new(&[
             ("config_version", "future_use_5"),
             ("dg_hier_level_1", "dg_hier_level_1"),
             ("dg_hier_level_2", "dg_hier_level_2"),
@@ -6067,13 +6067,13 @@ pub(crate) static JSON_QUERY: Vocabulary = Vocabulary {
             ("url_category", "category"),
             ("vsys", "vsys"),
             ("vsys_name", "vsys_name"),
-        ],
+        ]),
         // AUDIT
-        &[
+        Table::new(&[
             ("event_time", "time_generated"),
             ("log_source_id", "serial"),
             ("sub_type", "subtype"),
             ("time_generated", "time_generated"),
-        ],
+        ]),
     ],
 };
