@@ -16,7 +16,7 @@ pub(crate) struct Vocabulary {
     /// Its name, for messages.
     #[allow(dead_code)] // read by the tests' messages
     pub(crate) name: &'static str,
-    pub(crate) types: [Table; 15],
+    pub(crate) types: [Table; 16],
 }
 
 /// One type's `(key, field)` pairs, with an open-addressing index by the

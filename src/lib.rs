@@ -29,7 +29,7 @@ record is laid out in (`named`).
 | [`zone`] | the zone naive times are read in: a fixed offset, an IANA zone with DST (feature `tz`) or the host's; per device ([`Zones`](zone::Zones)); ambiguous and skipped local times resolved and flagged |
 | [`syslog`] | the header before the CSV: RFC 3164, RFC 5424 or none, typed ([`SyslogHeader`](syslog::SyslogHeader)) |
 | [`csv`] | the field splitter: commas, quotes, `""`, PAN-OS brace fields; spans into a reused buffer ([`Splitter`](csv::Splitter), [`Fields`](csv::Fields)) |
-| [`schema`] | one column table per log type (all 15) and the choice of layout by the record's own evidence ([`LogType`](schema::LogType), [`Schema`](schema::Schema)); the column names as constants ([`fields`]) |
+| [`schema`] | one column table per log type (PAN-OS's 15 and the cloud-only DNS) and the choice of layout by the record's own evidence ([`LogType`](schema::LogType), [`Schema`](schema::Schema)); the column names as constants ([`fields`]) |
 | [`value`] | typed values: ports, IPs, counters, PAN-OS timestamps in a zone, session flags, threat ids, documented words |
 | [`cef`] | CEF bodies (PAN-OS's profiles, the cloud forwarder's, XSIAM's): header, extension, escapes, into the record |
 | [`leef`] | LEEF 1.0 and 2.0 bodies, any delimiter, into the record |

@@ -258,6 +258,10 @@ pub enum LogType {
     IpTag,
     /// `CORRELATION`.
     Correlation,
+    /// `DNS`: DNS security events, a type only Strata Logging Service and the
+    /// cloud log forwarder write (in JSON, CEF or LEEF; no PAN-OS syslog
+    /// layout).
+    Dns,
     /// `AUDIT` (no `1,` prefix and no type column: `serial,time,audit,...`).
     Audit,
     /// A type this crate does not know: its columns are kept, and the header
@@ -267,7 +271,7 @@ pub enum LogType {
 
 impl LogType {
     /// Every known type, in the order of this enum (without `Unknown`).
-    pub const ALL: [LogType; 15] = [
+    pub const ALL: [LogType; 16] = [
         LogType::Traffic,
         LogType::Threat,
         LogType::System,
@@ -282,6 +286,7 @@ impl LogType {
         LogType::Sctp,
         LogType::IpTag,
         LogType::Correlation,
+        LogType::Dns,
         LogType::Audit,
     ];
 
@@ -298,7 +303,7 @@ impl LogType {
     /// ```
     #[must_use]
     pub fn from_bytes(column: &[u8]) -> LogType {
-        const NAMES: [(&[u8], LogType); 16] = [
+        const NAMES: [(&[u8], LogType); 17] = [
             (b"TRAFFIC", LogType::Traffic),
             (b"THREAT", LogType::Threat),
             (b"SYSTEM", LogType::System),
@@ -315,6 +320,7 @@ impl LogType {
             (b"SCTP", LogType::Sctp),
             (b"IPTAG", LogType::IpTag),
             (b"CORRELATION", LogType::Correlation),
+            (b"DNS", LogType::Dns),
         ];
         NAMES
             .iter()
@@ -347,6 +353,7 @@ impl LogType {
             LogType::Sctp => "SCTP",
             LogType::IpTag => "IPTAG",
             LogType::Correlation => "CORRELATION",
+            LogType::Dns => "DNS",
             LogType::Audit => "AUDIT",
             LogType::Unknown => "UNKNOWN",
         }
@@ -386,6 +393,7 @@ impl LogType {
             LogType::Sctp => &SCTP_DEF,
             LogType::IpTag => &IPTAG_DEF,
             LogType::Correlation => &CORRELATION_DEF,
+            LogType::Dns => &DNS_DEF,
             LogType::Audit => &AUDIT_DEF,
             LogType::Unknown => &UNKNOWN_DEF,
         }
@@ -841,7 +849,7 @@ pub fn is_known_name(name: &str) -> bool {
 /// ```
 pub mod fields {
     pub use super::tables::{
-        audit, authentication, config, correlation, decryption, globalprotect, gtp, hipmatch,
+        audit, authentication, config, correlation, decryption, dns, globalprotect, gtp, hipmatch,
         iptag, sctp, system, threat, traffic, tunnel, userid,
     };
 
@@ -1085,6 +1093,7 @@ type_def!(SCTP_DEF, LogType::Sctp, SCTP, counts: [63, 64, 65]);
 type_def!(IPTAG_DEF, LogType::IpTag, IPTAG, counts: [25, 26, 27]);
 type_def!(CORRELATION_DEF, LogType::Correlation, CORRELATION, counts: [22]);
 type_def!(AUDIT_DEF, LogType::Audit, AUDIT, counts: [8]);
+type_def!(DNS_DEF, LogType::Dns, DNS, counts: []);
 
 /// The columns common to every type with a `1,` prefix: the first seven of
 /// any table (TRAFFIC's is used; `tests/schema_reference.rs` checks that all

@@ -526,12 +526,14 @@ impl Cursor<'_> {
 /// assert_eq!((&*t.name, t.id), ("Trojan (Agent) Detection", Some(41000)));
 /// assert_eq!(ThreatId::parse("(9999)").name, "");
 /// assert_eq!(ThreatId::parse("no id").id, None);
+/// // A bare number (the cloud forwarder's `ThreatID`) is the id.
+/// assert_eq!(ThreatId::parse("109010003"), ThreatId { name: "".into(), id: Some(109010003) });
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct ThreatId<'a> {
     /// The threat's name, without the id (trailing spaces trimmed).
     pub name: Cow<'a, str>,
-    /// The numeric id, if the text ends with one in parentheses.
+    /// The numeric id, if the text ends with one in parentheses or is one.
     pub id: Option<u64>,
 }
 
@@ -546,6 +548,15 @@ impl<'a> ThreatId<'a> {
     /// ```
     pub fn parse(text: impl Into<Cow<'a, str>>) -> ThreatId<'a> {
         let text = text.into();
+        if !text.is_empty()
+            && text.bytes().all(|b| b.is_ascii_digit())
+            && let Ok(id) = parse_u64(&text)
+        {
+            return ThreatId {
+                name: Cow::Borrowed(""),
+                id: Some(id),
+            };
+        }
         let split = text
             .strip_suffix(')')
             .and_then(|rest| rest.rfind('(').map(|open| (open, &rest[open + 1..])))

@@ -104,7 +104,7 @@ fn keyed_shapes_to_json() {
                 || l.contains(" type=TRAFFIC,")
         })
         .collect();
-    assert_eq!(keyed.len(), 7);
+    assert_eq!(keyed.len(), 8);
     let mut parser = panlog::Parser::new();
     let mut out = Vec::with_capacity(64 * 1024);
     let mut after_warmup = None;
@@ -270,7 +270,7 @@ fn framing_and_split() {
         "the counting allocator must see the warm-up's buffers"
     );
     let during = allocations() - warm;
-    assert_eq!(records, 38 * rounds); // the 36 sample records and the 2 added above
+    assert_eq!(records, 39 * rounds); // the 37 sample records and the 2 added above
     assert!(field_count > 400 * rounds);
     assert_eq!(
         during,

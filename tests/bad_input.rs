@@ -516,10 +516,10 @@ fn table() -> Vec<Bad> {
         ),
         bad(
             "a JSON record with a type no table knows",
-            r#"{"LogType":"DNS","SourceAddress":"10.0.0.1","DNSResponse":"x"}"#,
+            r#"{"LogType":"EMAIL","SourceAddress":"10.0.0.1","MailResponse":"x"}"#,
             Log(|l| {
                 assert_eq!(l.log_type(), LogType::Unknown);
-                assert_eq!(l.get("DNSResponse").unwrap(), "x");
+                assert_eq!(l.get("MailResponse").unwrap(), "x");
             }),
         ),
         bad(

@@ -66,19 +66,19 @@ fn panlog_converts_the_shipped_sample_to_ecs() {
     let (status, stdout, stderr) = run("panlog", &["--stats", &sample()], b"");
     assert!(status.success(), "{stderr}");
     let docs = ndjson(&stdout);
-    assert_eq!(docs.len(), 36);
+    assert_eq!(docs.len(), 37);
     for doc in &docs {
         assert_eq!(doc["ecs"]["version"], "9.5.0-dev");
         assert_eq!(doc["observer"]["vendor"], "Palo Alto Networks");
         assert!(doc["event"]["kind"].is_string(), "{doc}");
         assert!(doc["event"]["original"].is_string());
     }
-    // Every one of the 15 types, and no errors.
+    // Every one of the 16 types, and no errors.
     let types: Vec<&str> = stderr
         .lines()
         .filter(|l| !l.starts_with("errors"))
         .collect();
-    assert_eq!(types.len(), 15, "{stderr}");
+    assert_eq!(types.len(), 16, "{stderr}");
     assert!(
         stderr.contains("THREAT\t8") && stderr.contains("errors\t0"),
         "{stderr}"
@@ -107,7 +107,7 @@ fn panlog_to_seed_and_fields() {
     let (status, stdout, _) = run("panlog", &["--to", "seed", &sample()], b"");
     assert!(status.success());
     let docs = ndjson(&stdout);
-    assert_eq!(docs.len(), 36);
+    assert_eq!(docs.len(), 37);
     assert_eq!(docs[0]["ecs"]["version"], "1.10.0");
     assert_eq!(docs[0]["event"]["category"], "traffic");
     assert_eq!(docs[0]["action"]["name"], "allow");
@@ -115,7 +115,7 @@ fn panlog_to_seed_and_fields() {
     let (status, stdout, _) = run("panlog", &["--to", "fields", &sample()], b"");
     assert!(status.success());
     let docs = ndjson(&stdout);
-    assert_eq!(docs.len(), 36);
+    assert_eq!(docs.len(), 37);
     assert_eq!(docs[0]["natsrc"], "203.0.113.10");
     assert_eq!(docs[0]["sport"], 53144);
     assert_eq!(docs[0]["type"], "TRAFFIC");

@@ -79,10 +79,11 @@ fn every_column_of_every_layout_reads_back() {
     assert!(checked > 2000, "{checked} columns checked");
 }
 
-/// The case lines cover every log type.
+/// The case lines cover every log type that PAN-OS writes as CSV (DNS is
+/// cloud-only: `tests/shapes.rs` reads it from JSON and CEF).
 #[test]
 fn cases_cover_every_log_type() {
-    for ty in LogType::ALL {
+    for ty in LogType::ALL.into_iter().filter(|&t| t != LogType::Dns) {
         let n = lines::CASES
             .iter()
             .filter(|c| panlog::parse(c.line.as_bytes()).unwrap().log_type() == ty)

@@ -12,6 +12,7 @@ mod shared;
 
 use panlog::custom::CustomFormat;
 use panlog::ecs::{EcsMapping, Mapping};
+use panlog::fields::dns;
 use panlog::schema::LogType;
 use panlog::{Input, Log, Parser};
 use serde_json::Value;
@@ -251,6 +252,53 @@ fn json_vocabularies_wrappers_and_big_numbers() {
     // Not an object: an error that says so.
     let err = parser.input(Input::Json).parse(b"[1, 2").unwrap_err();
     assert!(err.to_string().contains("malformed JSON record"), "{err}");
+}
+
+/// DNS security events, a type only the cloud forwarder writes, have a
+/// schema of their own: typed getters, ECS, unknown keys kept.
+#[test]
+fn dns_security_records_have_their_own_schema() {
+    let mut parser = Parser::new();
+    let h = r#"{"VendorName":"palo alto networks","DeviceSN":"0000111111","TimeReceived":"2024-06-25T21:32:54.000000Z","LogType":"DNS","Subtype":"realtime_dns_telemetry","TimeGenerated":"2024-06-25T21:30:00.000000Z","RecordType":"AAAA","DNSResolverIP":"198.51.100.53","ThreatID":"109010003","DNSCategory":"malware","ThreatName":"generic:evil.example","SourceAddress":"192.0.2.4","FromZone":"INSIDE","ToZone":"OUTSIDE","Action":"Sinkhole","DNSResponse":"NXDOMAIN","DestinationUser":"acme\\bob","QueryName":"evil.example"}"#;
+    let log = parser.parse(h.as_bytes()).unwrap();
+    assert_eq!(log.log_type(), LogType::Dns);
+    assert_eq!(
+        log.ip(dns::DST).unwrap(),
+        Some("198.51.100.53".parse().unwrap())
+    );
+    assert_eq!(log.get(dns::RECORD_TYPE).unwrap(), "AAAA");
+    assert_eq!(log.get(dns::CATEGORY).unwrap(), "malware");
+    assert_eq!(log.get(dns::DSTUSER).unwrap(), "acme\\bob");
+    assert_eq!(log.threat_id().unwrap().unwrap().id, Some(109010003));
+    assert_eq!(log.get("QueryName").unwrap(), "evil.example"); // kept
+    let doc = ecs(&log);
+    assert_eq!(doc["event"]["kind"], "alert");
+    assert_eq!(doc["source"]["ip"], "192.0.2.4");
+    assert_eq!(doc["destination"]["ip"], "198.51.100.53");
+    assert_eq!(doc["destination"]["user"]["name"], "bob");
+    assert_eq!(doc["observer"]["ingress"]["zone"], "INSIDE");
+    assert_eq!(doc["panw"]["panos"]["action"], "sinkhole");
+    assert_eq!(doc["panw"]["panos"]["threat"]["id"], 109010003);
+    assert_eq!(doc["panw"]["panos"]["record_type"], "AAAA");
+    assert_eq!(doc["panw"]["panos"]["QueryName"], "evil.example");
+    // The query vocabulary, and the forwarder's CEF, name the same fields.
+    let q = r#"{"log_type":{"value":"dns"},"sub_type":{"value":"realtime_dns_telemetry"},"time_generated":1719351000000000,"source_ip":{"value":"192.0.2.4"},"dest_ip":{"value":"198.51.100.53"},"gtid":109010003,"dns_response":"NOERROR"}"#;
+    let log = parser.parse(q.as_bytes()).unwrap();
+    assert_eq!(log.log_type(), LogType::Dns);
+    assert_eq!(
+        log.ip(dns::DST).unwrap(),
+        Some("198.51.100.53".parse().unwrap())
+    );
+    assert_eq!(log.get(dns::DNS_RESPONSE).unwrap(), "NOERROR");
+    assert_eq!(log.threat_id().unwrap().unwrap().id, Some(109010003));
+    let cef = "CEF:0|Palo Alto Networks|LF|2.0|DNS|realtime_dns_telemetry|1|rt=Jun 25 2024 21:32:54 deviceExternalId=0000111111 PanOSSourceAddress=192.0.2.4 PanOSDNSResolverIP=198.51.100.53 PanOSRecordType=A";
+    let log = parser.parse(cef.as_bytes()).unwrap();
+    assert_eq!(log.log_type(), LogType::Dns);
+    assert_eq!(
+        log.ip(dns::SRC).unwrap(),
+        Some("192.0.2.4".parse().unwrap())
+    );
+    assert_eq!(log.get(dns::RECORD_TYPE).unwrap(), "A");
 }
 
 #[test]

@@ -22,10 +22,18 @@ fields_dir = shared / "reference" / "panos-fields"
 
 TYPES = ["TRAFFIC", "THREAT", "SYSTEM", "CONFIG", "HIPMATCH", "GLOBALPROTECT",
          "USERID", "AUTHENTICATION", "DECRYPTION", "TUNNEL", "GTP", "SCTP",
-         "IPTAG", "CORRELATION", "AUDIT"]
+         "IPTAG", "CORRELATION", "DNS", "AUDIT"]
 
 columns = {}
+# DNS has no PAN-OS syslog layout and no field-reference table: its columns
+# are the crate's own (`DNS` in src/schema/tables.rs), from JSON.md §4.13.
+columns["DNS"] = {"future_use_0", "receive_time", "serial", "type", "subtype", "future_use_5",
+                  "time_generated", "src", "dst", "from", "to", "action", "record_type",
+                  "threatid", "category", "threat_name", "dns_response", "dstuser", "vsys",
+                  "device_name", "seqno"}
 for t in TYPES:
+    if t in columns:
+        continue
     rows = (fields_dir / f"{t.lower()}.tsv").read_text().splitlines()[1:]
     columns[t] = {r.split("\t")[1] for r in rows if r.strip()}
 ALL = set().union(*columns.values())
@@ -55,7 +63,8 @@ def add(table, ty, key, var):
     key = key.strip().strip("`")
     if not key or not re.fullmatch(r"[A-Za-z0-9_.\-]+", key):
         return
-    types = TYPES if ty is None else [ty]
+    # Keys listed for "every type" are PAN-OS's; DNS (cloud-only) gets its own.
+    types = [t for t in TYPES if t != "DNS"] if ty is None else [ty]
     for t in types:
         if f in columns[t]:
             table[t].setdefault(key, f)
@@ -137,6 +146,19 @@ for ty in TYPES:
         if q:
             add(json_q, ty, q, var)
 
+# DNS (§4.13 lists its H keys in prose, and three Q names): the Q names of
+# the fields DNS shares with TRAFFIC are TRAFFIC's.
+for h, var in [("SourceAddress", "src"), ("DNSResolverIP", "dst"), ("FromZone", "from"),
+               ("ToZone", "to"), ("Action", "action"), ("RecordType", "record_type"),
+               ("ThreatID", "threatid"), ("DNSCategory", "category"), ("ThreatName", "threat_name"),
+               ("DNSResponse", "dns_response"), ("DestinationUser", "dstuser")]:
+    add(json_h, "DNS", h, var)
+for q, var in [("dest_ip", "dst"), ("gtid", "threatid"), ("dns_response", "dns_response")]:
+    add(json_q, "DNS", q, var)
+for q, var in list(json_q["TRAFFIC"].items()):
+    if var != "category":  # TRAFFIC's is the URL category, DNS's its own
+        add(json_q, "DNS", q, var)
+
 # ---- CEF dialect B (LF): ArcSight keys of §5.2/5.4, then `PanOS` + H name.
 cef_b = defaultdict(dict)
 b_part = cef[cef.index("## 5. Dialect B"):cef.index("## 6. Dialect C")]
@@ -204,7 +226,7 @@ for line in l1.splitlines():
         for n in range(1, 5):
             add(leef_1, current, f"DeviceGroupHierarchyL{n}", f"dg_hier_level_{n}")
 # Keys L1 lists without `=`: the same names as the traffic table's.
-for ty in TYPES:
+for ty in (t for t in TYPES if t != "DNS"):
     for k, v in leef_1["TRAFFIC"].items():
         add(leef_1, ty, k, v)
 leef_2 = defaultdict(dict)
@@ -229,8 +251,9 @@ for ty in TYPES:
         add(leef_3, ty, k, var)
     for h, var in json_h[ty].items():
         add(leef_3, ty, h, var)
-# L2's keys are mostly H names too; fill gaps from H.
-for ty in TYPES:
+# L2's keys are mostly H names too; fill gaps from H (not for DNS: no
+# PAN-OS LEEF string has it).
+for ty in (t for t in TYPES if t != "DNS"):
     for h, var in json_h[ty].items():
         add(leef_2, ty, h, var)
 

@@ -15,7 +15,7 @@ use crate::schema::LogType;
 use crate::value::{Action, SessionFlags, Severity, ThreatId};
 use crate::zone::{Fold, Resolved};
 
-/// The default mapping: ECS names and types for all 15 log types.
+/// The default mapping: ECS names and types for all 16 log types.
 ///
 /// On the fields detection rules query (source and destination address,
 /// port and NAT, bytes, packets, transport, application, rule, serial,
@@ -188,6 +188,7 @@ impl Mapping for EcsMapping {
             LogType::GlobalProtect => globalprotect(&mut cx, &mut doc),
             LogType::Authentication => authentication(&mut cx, &mut doc),
             LogType::Correlation => correlation(&mut cx, &mut doc),
+            LogType::Dns => dns(&mut cx, &mut doc),
             LogType::Audit => audit(&mut cx, &mut doc),
             _ => {
                 doc.event.kind = Some("event");
@@ -484,10 +485,7 @@ fn session<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {
         doc.panw.panos.flags = cx.text("flags");
         doc.panw.panos.flag_bits = FlagBits(Some(bits));
     }
-    doc.panw.panos.action = cx.text("action").map(|a| match Action::parse(a) {
-        Action::Other(text) => text,
-        known => Cow::Borrowed(known.known_str().unwrap_or_default()),
-    });
+    panos_action(cx, doc);
     doc.panw.panos.session_id = cx.u64("sessionid");
     doc.panw.panos.session_end_reason = cx.text("session_end_reason");
     doc.network.type_ = doc
@@ -495,6 +493,14 @@ fn session<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {
         .ip
         .or(doc.destination.ip)
         .map(|ip| if ip.is_ipv6() { "ipv6" } else { "ipv4" });
+}
+
+/// `panw.panos.action`: the action column, normalized.
+fn panos_action<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {
+    doc.panw.panos.action = cx.text("action").map(|a| match Action::parse(a) {
+        Action::Other(text) => text,
+        known => Cow::Borrowed(known.known_str().unwrap_or_default()),
+    });
 }
 
 fn action<'a>(doc: &EcsEvent<'a>) -> Option<Action<'a>> {
@@ -1065,6 +1071,46 @@ fn correlation<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {
     let user = cx.text("srcuser");
     users(doc, user, None);
     doc.rule.name = cx.text("objectname");
+}
+
+/// DNS security events (cloud-only; the reference integration has no
+/// mapping for them): the client is the source, the resolver the
+/// destination; a record that names a threat is an alert.
+fn dns<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {
+    let threat = cx.text("threatid").map(ThreatId::parse);
+    let threat_name = cx.text("threat_name");
+    let alert = threat.is_some() || threat_name.is_some();
+    doc.event.kind = Some(if alert { "alert" } else { "event" });
+    doc.event.category.push("network");
+    if alert {
+        doc.event.category.push("threat");
+    }
+    doc.event.type_.push("protocol");
+    endpoint_ip(cx, &mut doc.source, "src");
+    endpoint_ip(cx, &mut doc.destination, "dst");
+    doc.network.application = Some(Cow::Borrowed("dns"));
+    doc.network.type_ = doc
+        .source
+        .ip
+        .or(doc.destination.ip)
+        .map(|ip| if ip.is_ipv6() { "ipv6" } else { "ipv4" });
+    doc.observer.ingress.zone = cx.text("from");
+    doc.observer.egress.zone = cx.text("to");
+    let dst_user = cx.text("dstuser");
+    users(doc, None, dst_user);
+    panos_action(cx, doc);
+    if let Some(action) = action(doc) {
+        let allowed = action.is_allowed();
+        doc.event
+            .type_
+            .push(if allowed { "allowed" } else { "denied" });
+    }
+    if let Some(id) = threat {
+        doc.panw.panos.threat.name = threat_name.or((!id.name.is_empty()).then_some(id.name));
+        doc.panw.panos.threat.id = id.id;
+    } else {
+        doc.panw.panos.threat.name = threat_name;
+    }
 }
 
 fn audit<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {

@@ -3,7 +3,7 @@
 //! [`Mapping`] is the seam: it turns a [`Log`] into a serializable document.
 //! Two mappings come with the crate:
 //!
-//! - [`EcsMapping`], the default: ECS field names and types for all 15 log
+//! - [`EcsMapping`], the default: ECS field names and types for all 16 log
 //!   types, with vendor fields that ECS has no place for under `panw.panos.*`
 //!   (typed, never dropped) and the record in `event.original` (switchable);
 //! - [`SeedMapping`], which reproduces the normalization of the seed corpus

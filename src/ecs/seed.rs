@@ -131,6 +131,7 @@ fn category(log: &Log<'_>) -> Option<Cow<'static, str>> {
         LogType::Sctp => "sctp",
         LogType::IpTag => "iptag",
         LogType::Correlation => "correlation",
+        LogType::Dns => "dns",
         LogType::Audit => "audit",
         _ => return log.type_str().map(|t| Cow::Owned(t.to_ascii_lowercase())),
     }))

@@ -1018,3 +1018,39 @@ columns! {
         SEVERITY: "severity", Str, 10, 1;
     ]
 }
+
+columns! {
+    /// The DNS security columns (`LogType=DNS`, a type only Strata Logging
+    /// Service / the cloud forwarder writes: no PAN-OS syslog layout and no
+    /// field-reference table). Written by hand from the forwarder's key list
+    /// (`reference/formats/JSON.md` §4.13): the seven columns every type
+    /// starts with, then one per key, under the name the other types give the
+    /// same field (`src`, `from`, `threatid`, ...).
+    DNS, dns: [
+        FUTURE_USE_0: "future_use_0", Str, 10, 0;
+        RECEIVE_TIME: "receive_time", Timestamp, 10, 0;
+        SERIAL: "serial", Str, 10, 0;
+        TYPE: "type", Enum, 10, 0;
+        SUBTYPE: "subtype", Enum, 10, 0;
+        FUTURE_USE_5: "future_use_5", Str, 10, 0;
+        TIME_GENERATED: "time_generated", Timestamp, 10, 0;
+        /// The client that asked.
+        SRC: "src", Ip, 10, 0;
+        /// The resolver the query went to.
+        DST: "dst", Ip, 10, 0;
+        FROM: "from", Str, 10, 0;
+        TO: "to", Str, 10, 0;
+        ACTION: "action", Enum, 10, 0;
+        /// The query's record type (`A`, `AAAA`, ...).
+        RECORD_TYPE: "record_type", Str, 10, 0;
+        THREATID: "threatid", ThreatId, 10, 0;
+        /// The DNS security category.
+        CATEGORY: "category", Str, 10, 0;
+        THREAT_NAME: "threat_name", Str, 10, 0;
+        DNS_RESPONSE: "dns_response", Str, 10, 0;
+        DSTUSER: "dstuser", Str, 10, 0;
+        VSYS: "vsys", Str, 10, 0;
+        DEVICE_NAME: "device_name", Str, 10, 0;
+        SEQNO: "seqno", Int, 10, 0;
+    ]
+}
