@@ -6,11 +6,13 @@
 //! with the reference's value and the reason (the same list is in the docs
 //! of `panlog::ecs::EcsMapping`).
 
+#[path = "common/docs.rs"]
+mod docs;
 #[path = "common/lines.rs"]
 mod lines;
 
+use docs::at;
 use panlog::Parser;
-use panlog::ecs::{EcsMapping, Mapping};
 use serde_json::{Value, json};
 
 fn case(name: &str) -> String {
@@ -24,14 +26,7 @@ fn case(name: &str) -> String {
 
 fn ecs(line: &str) -> Value {
     let mut parser = Parser::new();
-    let log = parser.parse(line.as_bytes()).unwrap();
-    serde_json::to_value(EcsMapping::new().original(false).map(&log)).unwrap()
-}
-
-fn at<'v>(doc: &'v Value, path: &str) -> &'v Value {
-    path.split('.')
-        .try_fold(doc, |v, key| v.get(key))
-        .unwrap_or(&Value::Null)
+    docs::ecs(&parser.parse(line.as_bytes()).unwrap())
 }
 
 /// `(case, [(ECS path, the reference integration's value)])`: what the

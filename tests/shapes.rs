@@ -5,6 +5,8 @@
 //! hazards of each format are read as its reference says; a record written
 //! as CSV and as CEF reads back to the same typed values.
 
+#[path = "common/docs.rs"]
+mod docs;
 #[path = "common/lines.rs"]
 mod lines;
 #[path = "common/shared.rs"]
@@ -14,18 +16,9 @@ use panlog::custom::CustomFormat;
 use panlog::ecs::{EcsMapping, Mapping};
 use panlog::fields::dns;
 use panlog::schema::LogType;
-use panlog::{Input, Log, Parser};
-use serde_json::Value;
+use panlog::{Input, Parser};
 
-fn ecs(log: &Log<'_>) -> Value {
-    serde_json::to_value(EcsMapping::new().original(false).map(log)).unwrap()
-}
-
-fn at<'v>(doc: &'v Value, path: &str) -> &'v Value {
-    path.split('.')
-        .try_fold(doc, |v, k| v.get(k))
-        .unwrap_or(&Value::Null)
-}
+use docs::{at, ecs};
 
 /// The lines of every CEF, LEEF, JSON and key=value file of the corpus: each
 /// one a record of the type the corpus says, with an `@timestamp`.
