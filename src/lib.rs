@@ -39,6 +39,7 @@ record is laid out in (`named`).
 | [`framing`] | record boundaries in a byte stream: LF/CRLF, RFC 6587 octet counting, newlines inside quotes, a bound on record size and a resync after a bad record; the sans-IO [`Framer`](framing::Framer) |
 | [`log`] | the parsed record, [`Log`], made by a [`Parser`] from any shape (CSV, or a keyed shape laid out in the type's standard columns; [`Input`]): fields by name or index, typed getters, an owned form ([`OwnedLog`]), serde |
 | [`reader`] | [`LogReader`]: framing and parsing over any `Read`, records lent (zero-copy) or owned (an iterator) |
+| `batch` | with the `rayon` feature: a whole input on every core, framed in order, chunks parsed and converted in parallel, results consumed in input order with bounded memory |
 | `codec` | with the `tokio` feature: the framer and parser as tokio-util `Decoder`s, `codec::logs(reader)` a `Stream` of owned records |
 | [`de`] | serde the other way: [`Log::deserialize`] into a struct of yours by PAN-OS field names, and `Deserialize` for [`OwnedLog`] |
 | [`describe`] | the free text of authentication events (SYSTEM, GLOBALPROTECT, AUTHENTICATION descriptions): user, addresses, profiles and reason, borrowed |
@@ -115,6 +116,8 @@ With `--no-default-features` the crate's runtime dependencies are
 */
 
 pub mod api;
+#[cfg(feature = "rayon")]
+pub mod batch;
 pub mod cef;
 #[cfg(feature = "tokio")]
 pub mod codec;

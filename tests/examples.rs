@@ -40,8 +40,13 @@ fn run(name: &str, args: &[&str], stdin: &[u8]) -> (std::process::ExitStatus, St
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    // Written from a thread: a large input would fill the pipe while the
+    // child's output fills the other one.
+    let mut input = child.stdin.take().unwrap();
+    let stdin = stdin.to_vec();
+    let writer = std::thread::spawn(move || input.write_all(&stdin));
     let output = child.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
     (
         output.status,
         String::from_utf8(output.stdout).unwrap(),
@@ -416,4 +421,25 @@ fn syslog_receiver_takes_tcp_and_udp_on_loopback() {
         docs.iter()
             .any(|d| d["@timestamp"] == "2024-03-05T14:22:03+02:00")
     );
+}
+
+/// `--threads`: the same documents and error lines, in the same order, on
+/// one thread and on several (with the `rayon` feature the converter runs
+/// `panlog::batch`; without it, every count is one thread).
+#[test]
+fn panlog_threads_change_nothing_but_speed() {
+    let mut input = std::fs::read(sample()).unwrap();
+    input.extend_from_slice(b"1,x\nnot a log\n");
+    let input = input.repeat(300);
+    let (status, one, one_err) = run("panlog", &["--threads", "1", "--stats"], &input);
+    assert!(status.success(), "{one_err}");
+    assert_eq!(ndjson(&one).len(), 37 * 300);
+    for threads in ["2", "3", "0"] {
+        let (status, many, many_err) = run("panlog", &["--threads", threads, "--stats"], &input);
+        assert!(status.success(), "{many_err}");
+        assert!(one == many, "--threads {threads}: other documents");
+        assert_eq!(one_err, many_err, "--threads {threads}");
+    }
+    let (status, _, stderr) = run("panlog", &["--threads", "many"], b"");
+    assert_eq!(status.code(), Some(2), "{stderr}");
 }
