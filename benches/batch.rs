@@ -98,10 +98,7 @@ criterion_group!(benches, batch);
 
 fn main() {
     benches();
-    criterion::Criterion::default()
-        .configure_from_args()
-        .final_summary();
-    ratios::print(
+    ratios::finish(
         "batch",
         &[
             (

@@ -420,10 +420,7 @@ criterion_group!(benches, parse, ecs_json, stream);
 
 fn main() {
     benches();
-    criterion::Criterion::default()
-        .configure_from_args()
-        .final_summary();
-    ratios::print(
+    ratios::finish(
         "parse",
         &[("panlog Parser + typed getters", "csv crate + hand typing")],
     );

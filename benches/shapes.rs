@@ -159,10 +159,7 @@ criterion_group!(benches, shapes);
 
 fn main() {
     benches();
-    criterion::Criterion::default()
-        .configure_from_args()
-        .final_summary();
-    ratios::print(
+    ratios::finish(
         "shapes",
         &[
             ("panlog CEF", "hand split CEF"),

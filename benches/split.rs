@@ -132,10 +132,7 @@ criterion_group!(benches, split);
 
 fn main() {
     benches();
-    criterion::Criterion::default()
-        .configure_from_args()
-        .final_summary();
-    ratios::print(
+    ratios::finish(
         "split",
         &[
             ("panlog split (lines)", "csv_core::read_record"),

@@ -30,6 +30,15 @@ fn median_ns(group: &str, bench: &str) -> Option<f64> {
     json["median"]["point_estimate"].as_f64()
 }
 
+/// The end of a bench binary's `main`: criterion's summary, then the
+/// ratios of `group`.
+pub fn finish(group: &str, pairs: &[(&str, &str)]) {
+    criterion::Criterion::default()
+        .configure_from_args()
+        .final_summary();
+    print(group, pairs);
+}
+
 /// For each `(bench, peer)` of `group`: `bench` is N× faster than `peer`.
 pub fn print(group: &str, pairs: &[(&str, &str)]) {
     println!("\nratios ({group}, medians):");
