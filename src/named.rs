@@ -7,6 +7,7 @@
 //! [`Named`] is a reused set of buffers: after the first records, laying
 //! one out allocates nothing.
 
+use std::io::Write as _;
 use std::ops::Range;
 
 use crate::schema::{LogType, Schema};
@@ -56,8 +57,9 @@ impl Named {
         start..self.values.len()
     }
 
-    /// Gives the PAN-OS field `field` the value at `range`; the first value
-    /// a field gets wins. `false` if the type has no such column.
+    /// Gives the PAN-OS field `field` the value at `range`. `false` (the
+    /// value not placed: the caller keeps it as an extra) if the type has no
+    /// such column or the column has a value already (the first one wins).
     pub(crate) fn set(&mut self, field: &str, range: Range<usize>) -> bool {
         match self.log_type().schema().position(field) {
             Some(i) => self.set_at(i, range),
@@ -68,13 +70,11 @@ impl Named {
     /// [`set`](Self::set) by the column's standard position.
     pub(crate) fn set_at(&mut self, column: usize, range: Range<usize>) -> bool {
         match self.slots.get_mut(column) {
-            Some(slot) => {
-                if slot.is_none() {
-                    *slot = Some(range);
-                }
+            Some(slot @ None) => {
+                *slot = Some(range);
                 true
             }
-            None => false,
+            _ => false,
         }
     }
 
@@ -86,10 +86,31 @@ impl Named {
             .is_some_and(|i| self.slots.get(i).is_some_and(Option::is_some))
     }
 
-    /// Keeps `key` (no column of the type) with the value at `range`.
+    /// Keeps `key` (no column of the type, or a column that has a value)
+    /// with the value at `range`. A key that is a column's name (a repeated
+    /// field) is kept as `key_2`, `key_3`, ...: no two columns of a record
+    /// share a name, so the flat and ECS forms keep both values apart.
     pub(crate) fn extra(&mut self, key: &[u8], range: Range<usize>) {
         let start = self.keys.len();
         self.keys.extend_from_slice(key);
+        let is_column = std::str::from_utf8(key)
+            .ok()
+            .and_then(|k| self.log_type().schema().position(k))
+            .is_some();
+        if is_column {
+            for n in 2u32.. {
+                self.keys.truncate(start + key.len());
+                let _ = write!(self.keys, "_{n}");
+                let name = &self.keys[start..];
+                if !self
+                    .extras
+                    .iter()
+                    .any(|(k, _)| &self.keys[k.clone()] == name)
+                {
+                    break;
+                }
+            }
+        }
         self.extras.push((start..self.keys.len(), range));
     }
 
@@ -288,14 +309,18 @@ mod tests {
         assert!(n.set("src", v));
         let v = n.value(|b| b.extend_from_slice(b"a,b"));
         assert!(n.set("rule", v));
+        let v = n.value(|b| b.extend_from_slice(b"10.0.0.2"));
+        assert!(!n.set("src", v.clone()), "the first value of a column wins");
+        n.extra(b"src", v.clone());
+        n.extra(b"src", v);
         let v = n.value(|b| b.extend_from_slice(b"x"));
         assert!(!n.set("no_such", v.clone()));
         n.extra(b"Custom", v);
         let schema = n.finish();
         assert_eq!(schema.log_type(), LogType::Traffic);
-        assert_eq!(n.names(), ["Custom"]);
+        assert_eq!(n.names(), ["src_2", "src_3", "Custom"]);
         let line = String::from_utf8(n.line.clone()).unwrap();
         assert!(line.starts_with(",,,,,,,10.0.0.1,,,,\"a,b\","), "{line}");
-        assert!(line.ends_with(",x"), "{line}");
+        assert!(line.ends_with(",10.0.0.2,10.0.0.2,x"), "{line}");
     }
 }

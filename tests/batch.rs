@@ -14,10 +14,16 @@ use panlog::ecs::{EcsMapping, Mapping};
 use panlog::reader::LogReader;
 use panlog::{Error, Log, Parser};
 
-/// What a record turns into: its ECS document, or its error and position.
+/// What a record turns into: its typed fields and its ECS document (without
+/// `@timestamp`, which is the time of conversion for a record without a
+/// valid time), or its error and position.
 fn line(result: Result<Log<'_>, Error>) -> String {
     match result {
-        Ok(log) => serde_json::to_string(&EcsMapping::new().map(&log)).unwrap(),
+        Ok(log) => {
+            let mut doc = serde_json::to_value(EcsMapping::new().map(&log)).unwrap();
+            doc.as_object_mut().unwrap().remove("@timestamp");
+            format!("{} {doc}", serde_json::to_string(&log).unwrap())
+        }
         Err(e) => format!("error {:?}: {}", e.position(), e.kind()),
     }
 }

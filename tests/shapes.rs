@@ -247,6 +247,25 @@ fn json_vocabularies_wrappers_and_big_numbers() {
     assert!(err.to_string().contains("malformed JSON record"), "{err}");
 }
 
+/// A field given twice keeps both values: the first in its column, the
+/// repeat as an extra column named apart (nothing dropped, no two columns of
+/// one name in the flat form).
+#[test]
+fn a_repeated_key_keeps_both_values() {
+    let mut parser = Parser::new();
+    let cef =
+        b"CEF:0|Palo Alto Networks|PAN-OS|10.1|end|TRAFFIC|1|src=10.0.0.1 src=10.0.0.2 cs1=rule";
+    let log = parser.parse(cef).unwrap();
+    assert_eq!(log.get("src").unwrap(), "10.0.0.1");
+    assert_eq!(log.get("src_2").unwrap(), "10.0.0.2");
+    let flat = serde_json::to_string(&log).unwrap();
+    assert_eq!(flat.matches("\"src\":").count(), 1, "{flat}");
+    let json = br#"{"LogType":"TRAFFIC","SourceAddress":"10.0.0.1","SourceAddress":"10.0.0.2"}"#;
+    let log = parser.parse(json).unwrap();
+    assert_eq!(log.get("src").unwrap(), "10.0.0.1");
+    assert_eq!(log.get("SourceAddress").unwrap(), "10.0.0.2");
+}
+
 /// DNS security events, a type only the cloud forwarder writes, have a
 /// schema of their own: typed getters, ECS, unknown keys kept.
 #[test]
