@@ -58,6 +58,7 @@ use quick_xml::events::Event;
 use crate::error::{Error, ErrorKind, Position};
 use crate::framing::DEFAULT_MAX_RECORD_LEN;
 use crate::log::{Log, OwnedLog, Parser};
+use crate::named::Named;
 use crate::schema::{LogType, Schema};
 use crate::value::ThreatId;
 
@@ -198,10 +199,8 @@ pub struct XmlReader<R> {
     /// Where the current field's value starts in `text`, while inside one.
     value_start: Option<usize>,
     in_entry: bool,
-    /// The entry's CSV line, and the names of its extra columns.
-    line: Vec<u8>,
-    names: Vec<String>,
-    names_len: usize,
+    /// The entry laid out in its type's columns, as the keyed shapes are.
+    named: Named,
     parser: Parser,
     entries: u64,
     entry_byte: u64,
@@ -278,9 +277,7 @@ impl<R: Read> XmlReader<R> {
             fields: Vec::new(),
             value_start: None,
             in_entry: false,
-            line: Vec::new(),
-            names: Vec::new(),
-            names_len: 0,
+            named: Named::default(),
             parser: Parser::new(),
             entries: 0,
             entry_byte: 0,
@@ -373,11 +370,10 @@ impl<R: Read> XmlReader<R> {
             Ok(schema) => schema,
             Err(e) => return Some(Err(e)),
         };
-        let names = &self.names[..self.names_len];
         Some(
             self.parser
-                .parse_as(&self.line, schema, position)
-                .map(|log| log.with_extra_names(names)),
+                .parse_as(&self.named.line, schema, position)
+                .map(|log| log.with_extra_names(self.named.names())),
         )
     }
 
@@ -572,11 +568,14 @@ impl<R: Read> XmlReader<R> {
         }
     }
 
-    /// Lays the entry's fields out as a CSV line in its type's columns.
+    /// Lays the entry's fields out in its type's columns. Fields no column
+    /// has (and repeats) are named extra columns. The `tid` of the 9.x API
+    /// completes a `threatid` that lacks its number.
     fn build_line(&mut self, position: Position) -> Result<Schema, Error> {
         let text = self.text.as_str();
+        let fields = &self.fields;
         let field = |name: &str| {
-            self.fields
+            fields
                 .iter()
                 .find(|(n, _)| &text[n.clone()] == name)
                 .map(|(_, v)| &text[v.clone()])
@@ -584,94 +583,68 @@ impl<R: Read> XmlReader<R> {
         let Some(type_text) = field("type") else {
             return Err(Error::new(
                 ErrorKind::NoLogType {
-                    count: self.fields.len(),
+                    count: fields.len(),
                 },
                 position,
             ));
         };
-        let schema: Schema = LogType::from_bytes(type_text.trim().as_bytes()).schema();
-        let mut columns: Vec<Option<&str>> = vec![None; schema.len()];
-        self.names_len = 0;
-        let mut extras: Vec<&str> = Vec::new();
+        let named = &mut self.named;
+        named.begin(LogType::from_bytes(type_text.trim().as_bytes()));
+        let schema = named.log_type().schema();
+        let threat_pos = schema.position("threatid");
         let tid = field("tid")
             .map(str::trim)
             .filter(|t| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()));
-        for (n, v) in &self.fields {
+        let has_threatid = field("threatid").is_some();
+        for (n, v) in fields {
             let name = &text[n.clone()];
             let value = &text[v.clone()];
-            let column = if name == "tid" && tid.is_some() && field("threatid").is_some() {
+            if name == "tid" && tid.is_some() && has_threatid {
                 continue;
-            } else {
-                schema.position(name).or_else(|| {
-                    let alias = match name {
-                        "domain" => "future_use_0",
-                        "config_ver" => "future_use_5",
-                        "time_received" => "future_use_21",
-                        _ => return None,
-                    };
-                    schema.position(alias)
-                })
-            };
-            match column {
-                Some(i) if columns[i].is_none() => columns[i] = Some(value),
-                _ => {
-                    if self.names.len() <= self.names_len {
-                        self.names.push(String::new());
-                    }
-                    self.names[self.names_len].clear();
-                    self.names[self.names_len].push_str(name);
-                    self.names_len += 1;
-                    extras.push(value);
+            }
+            let column = schema.position(name).or_else(|| {
+                let alias = match name {
+                    "domain" => "future_use_0",
+                    "config_ver" => "future_use_5",
+                    "time_received" => "future_use_21",
+                    _ => return None,
+                };
+                schema.position(alias)
+            });
+            let range = named.value(|b| {
+                b.extend_from_slice(value.as_bytes());
+                if let Some(tid) = tid
+                    && column.is_some()
+                    && column == threat_pos
+                    && ThreatId::parse(value).id.is_none()
+                {
+                    b.push(b'(');
+                    b.extend_from_slice(tid.as_bytes());
+                    b.push(b')');
                 }
+            });
+            if !column.is_some_and(|c| named.set_at(c, range.clone())) {
+                named.extra(name.as_bytes(), range);
             }
         }
-        self.line.clear();
-        let threat_pos = schema.position("threatid");
-        let all = columns
-            .iter()
-            .copied()
-            .chain(extras.iter().copied().map(Some));
-        for (i, value) in all.enumerate() {
-            if i > 0 {
-                self.line.push(b',');
-            }
-            let value = value.unwrap_or("");
-            match tid {
-                Some(tid) if Some(i) == threat_pos && ThreatId::parse(value).id.is_none() => {
-                    write_csv(&mut self.line, &format!("{value}({tid})"));
-                }
-                _ => write_csv(&mut self.line, value),
-            }
+        if let (Some(tid), Some(p)) = (tid, threat_pos) {
+            let range = named.value(|b| {
+                b.push(b'(');
+                b.extend_from_slice(tid.as_bytes());
+                b.push(b')');
+            });
+            named.set_at(p, range);
         }
-        if self.line.len() > self.max {
+        let schema = named.finish();
+        if named.line.len() > self.max {
             return Err(Error::new(
                 ErrorKind::RecordTooLong {
                     limit: self.max,
-                    length: self.line.len(),
+                    length: named.line.len(),
                 },
                 position,
             ));
         }
         Ok(schema)
     }
-}
-
-/// Appends `value` as one CSV field, quoted when it needs to be.
-fn write_csv(line: &mut Vec<u8>, value: &str) {
-    let needs = value
-        .bytes()
-        .any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'))
-        || value.starts_with('{');
-    if !needs {
-        line.extend_from_slice(value.as_bytes());
-        return;
-    }
-    line.push(b'"');
-    for b in value.bytes() {
-        if b == b'"' {
-            line.push(b'"');
-        }
-        line.push(b);
-    }
-    line.push(b'"');
 }
