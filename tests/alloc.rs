@@ -84,6 +84,66 @@ fn no_allocation_per_record_once_warm() {
     parse_and_typed_getters();
     ecs_to_json();
     keyed_shapes_to_json();
+    #[cfg(feature = "rayon")]
+    batch_to_json();
+}
+
+/// `panlog::batch` on two threads, bytes to ECS NDJSON: what a run
+/// allocates grows with its windows of chunks (the chunks' buffers and
+/// parsers, rayon's hand-over), not with its records. The workers are
+/// counted too (the global pool marks its threads).
+#[cfg(feature = "rayon")]
+fn batch_to_json() {
+    use panlog::batch::Batch;
+    use panlog::ecs::{EcsMapping, Mapping};
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(2)
+        .start_handler(|_| COUNTED.with(|c| c.set(true)))
+        .build_global()
+        .unwrap();
+    let mapping = EcsMapping::new();
+    let run = |data: &[u8]| -> (usize, usize) {
+        let before = allocations();
+        let mut records = 0;
+        let mut bytes = 0;
+        Batch::new(panlog::Parser::new())
+            .chunk_bytes(64 * 1024)
+            .run(
+                data,
+                |(docs, n): &mut (Vec<u8>, usize), result| {
+                    if let Ok(log) = result {
+                        serde_json::to_writer(&mut *docs, &mapping.map(&log)).unwrap();
+                        docs.push(b'\n');
+                    }
+                    *n += 1;
+                },
+                |(docs, n)| {
+                    records += std::mem::take(n);
+                    bytes += docs.len();
+                    docs.clear();
+                    Ok(())
+                },
+            )
+            .unwrap();
+        assert!(bytes > 0);
+        (records, allocations() - before)
+    };
+    // The shipped records, all good: a bad record's `Error` is one box.
+    let shipped = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/data/sample.log"
+    ))
+    .unwrap();
+    let small = shipped.repeat(100);
+    let large = shipped.repeat(400);
+    let (few, allocs_few) = run(&small);
+    let (many, allocs_many) = run(&large);
+    assert_eq!(many, 4 * few);
+    let per_record = (allocs_many - allocs_few.min(allocs_many)) as f64 / (many - few) as f64;
+    assert!(
+        per_record < 0.05,
+        "{allocs_few} allocations for {few} records, {allocs_many} for {many}: {per_record:.3} per record"
+    );
 }
 
 /// CEF, LEEF, JSON and key=value records (the shipped sample's) laid out,
