@@ -76,6 +76,14 @@ def sections(text, level):
     return [(parts[i].strip(), parts[i + 1]) for i in range(1, len(parts), 2)]
 
 
+def typed_sections(text, level):
+    """(type, body) for each heading of `level` that names a log type."""
+    for title, body in sections(text, level):
+        ty = type_of(title)
+        if ty is not None:
+            yield ty, body
+
+
 def type_of(title):
     t = title.upper()
     for name, ty in [("HIP", "HIPMATCH"), ("AUTH", "AUTHENTICATION"), ("TUNNEL", "TUNNEL"),
@@ -91,10 +99,7 @@ def type_of(title):
 cef = (fmt / "CEF.md").read_text()
 cef_a = defaultdict(dict)
 a_part = cef[cef.index("### 4.4"):cef.index("## 5.")]
-for title, body in sections(a_part, "####"):
-    ty = type_of(title)
-    if ty is None:
-        continue
+for ty, body in typed_sections(a_part, "####"):
     for row in re.finditer(r"^\| `([^`]+)` \|[^|]*\| `\$([^`]+)`", body, re.M):
         add(cef_a, ty, row.group(1), row.group(2))
 
@@ -231,10 +236,7 @@ for ty in (t for t in TYPES if t != "DNS"):
         add(leef_1, ty, k, v)
 leef_2 = defaultdict(dict)
 l2 = leef[leef.index("## 4. Family L2"):leef.index("## 5. Family L3")]
-for title, body in sections(l2, "####"):
-    ty = type_of(title)
-    if ty is None:
-        continue
+for ty, body in typed_sections(l2, "####"):
     for k, v in re.findall(r"^\| `([A-Za-z0-9_]+)` \| `\$([a-z_0-9\-]+)`", body, re.M):
         if k == "ProfileToken":
             continue  # carries action flags in the published strings
