@@ -52,11 +52,9 @@ use std::ops::Range;
 use rayon::prelude::*;
 
 use crate::error::{Error, Position};
-use crate::framing::{Framer, FramerConfig};
+use crate::framing::FramerConfig;
 use crate::log::{Log, Parser};
-
-/// The read size for the input.
-const READ: usize = 64 * 1024;
+use crate::reader::LogReader;
 
 /// A parallel, order-keeping conversion of a whole input.
 ///
@@ -248,9 +246,7 @@ impl Batch {
         C: FnMut(&mut S) -> io::Result<()>,
     {
         let mut framing = Framing {
-            framer: Framer::with_config(self.config),
-            input,
-            read_buf: vec![0; READ],
+            reader: LogReader::with_config(input, self.config),
             failure: None,
         };
         let window = 2 * self.thread_count();
@@ -327,11 +323,10 @@ impl Batch {
     }
 }
 
-/// The sequential part: the framer and the input it reads.
+/// The sequential part: the records framed from the input, and the read
+/// error that ended it.
 struct Framing<R> {
-    framer: Framer,
-    input: R,
-    read_buf: Vec<u8>,
+    reader: LogReader<R>,
     failure: Option<io::Error>,
 }
 
@@ -339,26 +334,20 @@ impl<R: Read> Framing<R> {
     /// Records into `chunk` until it holds `bytes` bytes or the input ends.
     fn fill<S>(&mut self, chunk: &mut Chunk<S>, bytes: usize) {
         while chunk.bytes.len() < bytes {
-            match self.framer.poll() {
-                Some(Ok(frame)) => {
-                    let record = self.framer.record(frame);
+            match self.reader.next_record() {
+                Some(Ok(record)) => {
                     let start = chunk.bytes.len();
                     chunk.bytes.extend_from_slice(record.bytes());
                     chunk
                         .items
                         .push(Item::Record(start..chunk.bytes.len(), record.position()));
                 }
+                Some(Err(e)) if e.is_io() => {
+                    self.failure = Some(e.into());
+                    return;
+                }
                 Some(Err(e)) => chunk.items.push(Item::Failed(e)),
-                None if self.framer.is_finished() => return,
-                None => match self.input.read(&mut self.read_buf) {
-                    Ok(0) => self.framer.finish(),
-                    Ok(n) => self.framer.push(&self.read_buf[..n]),
-                    Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                    Err(e) => {
-                        self.failure = Some(e);
-                        return;
-                    }
-                },
+                None => return,
             }
         }
     }

@@ -193,9 +193,7 @@ fn header_field(named: &mut Named, field: &str, value: &[u8], extra: &[u8]) {
             i += 1;
         }
     });
-    if field.is_empty() || named.has(field) || !named.set(field, range.clone()) {
-        named.extra(extra, range);
-    }
+    named.place_field(field, extra, range);
 }
 
 /// The log type a CEF header or key names (`AUTH` is AUTHENTICATION).
@@ -234,7 +232,7 @@ pub(crate) fn put_any(
             unescape(b, strip_quotes(raw));
         }
     });
-    assign(named, column, key.as_bytes(), range);
+    named.place(column, key.as_bytes(), range);
 }
 
 /// The standard column `key` names in a record of `log_type`: the
@@ -254,15 +252,6 @@ pub(crate) fn column_for(
         .and_then(|c| schema.column(c))
         .is_some_and(|s| s.kind == ValueKind::Timestamp);
     (column, is_time)
-}
-
-/// The value at `range` into the standard column `column`, or (no such
-/// column, or it has a value) kept as the extra column `key`.
-pub(crate) fn assign(named: &mut Named, column: Option<usize>, key: &[u8], range: Range<usize>) {
-    match column {
-        Some(c) if named.set_at(c, range.clone()) => {}
-        _ => named.extra(key, range),
-    }
 }
 
 /// One pair of surrounding double quotes off (PAN-OS quotes `$misc`).

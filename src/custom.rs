@@ -247,9 +247,7 @@ fn put(named: &mut Named, key: &[u8], field: &str, value: &[u8]) {
             b.extend_from_slice(value);
         }
     });
-    if !named.set(field, range.clone()) {
-        named.extra(key, range);
-    }
+    named.place_field(field, key, range);
 }
 
 /// Whether `body` is a `key=value` record with PAN-OS field names: a

@@ -26,7 +26,7 @@
 
 use std::ops::Range;
 
-use crate::cef::{assign, column_for, type_of};
+use crate::cef::{column_for, type_of};
 use crate::keys::{JSON_HTTPS, JSON_QUERY, Vocabulary};
 use crate::named::{Named, write_time};
 use crate::schema::LogType;
@@ -143,7 +143,7 @@ fn fill_pairs(
             Kind::Scalar if is_time => write_time(b, raw),
             _ => b.extend_from_slice(raw),
         });
-        assign(named, column, name.as_bytes(), value);
+        named.place(column, name.as_bytes(), value);
     }
     Ok(())
 }

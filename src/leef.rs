@@ -121,9 +121,7 @@ pub(crate) fn fill(leef: &[u8], named: &mut Named) -> Result<(), &'static str> {
             _ => "",
         };
         let range = named.value(|b| b.extend_from_slice(event));
-        if field.is_empty() || named.has(field) || !named.set(field, range.clone()) {
-            named.extra(b"leef_event_id", range);
-        }
+        named.place_field(field, b"leef_event_id", range);
     }
     Ok(())
 }

@@ -78,6 +78,20 @@ impl Named {
         }
     }
 
+    /// The value at `range` into the standard column `column`, or (no such
+    /// column, or it has a value) kept as the extra column `key`.
+    pub(crate) fn place(&mut self, column: Option<usize>, key: &[u8], range: Range<usize>) {
+        if !column.is_some_and(|c| self.set_at(c, range.clone())) {
+            self.extra(key, range);
+        }
+    }
+
+    /// [`place`](Self::place) by the PAN-OS field's name (none: `""`).
+    pub(crate) fn place_field(&mut self, field: &str, key: &[u8], range: Range<usize>) {
+        let column = self.log_type().schema().position(field);
+        self.place(column, key, range);
+    }
+
     /// Whether the field has a value.
     pub(crate) fn has(&self, field: &str) -> bool {
         self.log_type()

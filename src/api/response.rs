@@ -623,9 +623,7 @@ impl<R: Read> XmlReader<R> {
                     b.push(b')');
                 }
             });
-            if !column.is_some_and(|c| named.set_at(c, range.clone())) {
-                named.extra(name.as_bytes(), range);
-            }
+            named.place(column, name.as_bytes(), range);
         }
         if let (Some(tid), Some(p)) = (tid, threat_pos) {
             let range = named.value(|b| {
