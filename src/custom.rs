@@ -253,6 +253,12 @@ fn put(named: &mut Named, key: &[u8], field: &str, value: &[u8]) {
 /// Whether `body` is a `key=value` record with PAN-OS field names: a
 /// `type=` key naming a log type, and a few more keys.
 pub(crate) fn is_keyed(body: &[u8]) -> bool {
+    // A CSV body's first column has no `=`; ruling it out here keeps every
+    // CSV record from a search of its whole line for `type=`.
+    let first = memchr::memchr(b',', body).unwrap_or(body.len());
+    if memchr::memchr(b'=', &body[..first]).is_none() {
+        return false;
+    }
     let Some(at) = find_key(body, b"type", 0) else {
         return false;
     };
@@ -261,9 +267,7 @@ pub(crate) fn is_keyed(body: &[u8]) -> bool {
         .iter()
         .position(|b| matches!(b, b' ' | b',' | b';' | b'|' | b'\t'))
         .unwrap_or(value.len());
-    type_of(&value[..end]) != LogType::Unknown
-        && memchr::memchr_iter(b'=', body).count() >= 4
-        && !body.starts_with(b"1,")
+    type_of(&value[..end]) != LogType::Unknown && memchr::memchr_iter(b'=', body).count() >= 4
 }
 
 /// Lays out a `key=value` record whose keys are PAN-OS field names (those
