@@ -488,6 +488,11 @@ fn session<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {
     panos_action(cx, doc);
     doc.panw.panos.session_id = cx.u64("sessionid");
     doc.panw.panos.session_end_reason = cx.text("session_end_reason");
+    network_type(doc);
+}
+
+/// `network.type`: the family of the source address, else the destination's.
+fn network_type(doc: &mut EcsEvent<'_>) {
     doc.network.type_ = doc
         .source
         .ip
@@ -1089,11 +1094,7 @@ fn dns<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {
     endpoint_ip(cx, &mut doc.source, "src");
     endpoint_ip(cx, &mut doc.destination, "dst");
     doc.network.application = Some(Cow::Borrowed("dns"));
-    doc.network.type_ = doc
-        .source
-        .ip
-        .or(doc.destination.ip)
-        .map(|ip| if ip.is_ipv6() { "ipv6" } else { "ipv4" });
+    network_type(doc);
     doc.observer.ingress.zone = cx.text("from");
     doc.observer.egress.zone = cx.text("to");
     let dst_user = cx.text("dstuser");
