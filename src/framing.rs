@@ -67,7 +67,7 @@
 use memchr::{memchr, memchr_iter, memchr2, memchr3};
 
 use crate::error::{Error, ErrorKind, Position};
-use crate::syslog::{looks_like_record_start, octet_count_len};
+use crate::syslog::{looks_like_record_start, octet_count_len, BODY_START_LEN};
 
 /// The default [`FramerConfig::max_record_len`]: 64 KiB.
 pub const DEFAULT_MAX_RECORD_LEN: usize = 64 * 1024;
@@ -805,10 +805,18 @@ impl Framer {
                 .take(10)
                 .take_while(|b| b.is_ascii_digit())
                 .count();
+            // After `digits SP`, a PRI-less frame is told by its body's
+            // start, which needs up to BODY_START_LEN bytes (or a newline) to
+            // judge; deciding earlier would make the answer depend on how
+            // the input was chunked.
+            let message = rest.get(digits + 1..).unwrap_or_default();
             let maybe = digits > 0
                 && digits <= 9
                 && rest[0] != b'0'
-                && (digits == rest.len() || (digits + 1 == rest.len() && rest[digits] == b' '));
+                && (digits == rest.len()
+                    || (rest[digits] == b' '
+                        && message.len() < BODY_START_LEN
+                        && memchr(b'\n', message).is_none()));
             return if maybe && !self.finished {
                 OctetFrame::NeedMore
             } else {

@@ -535,6 +535,7 @@ fn iso_timestamp_len(s: &[u8]) -> Option<usize> {
 /// ```
 #[must_use]
 pub fn is_body_start(s: &[u8]) -> bool {
+    // Reads at most BODY_START_LEN bytes: 41 + ',' + 5 digits + separator.
     let first = s
         .iter()
         .take(41)
@@ -554,6 +555,10 @@ pub fn is_body_start(s: &[u8]) -> bool {
         (4, Some(b'/' | b'-')) | (1 | 2, Some(b'/'))
     )
 }
+
+/// How many bytes [`is_body_start`] reads at most: fewer (without a newline)
+/// may not be enough to tell.
+pub(crate) const BODY_START_LEN: usize = 48;
 
 /// Whether `s` (the start of a line) looks like the start of a PAN-OS log
 /// record: a syslog PRI (`<14>`), an RFC 6587 octet count (`123 <`), an

@@ -426,6 +426,23 @@ case!(
         rec(b"2,2024/03/05 14:22:07,s,X", 2, 2, 29)
     ]
 );
+// Regression (CI fuzz, framer): a PRI-less frame is told by its body's
+// start (`1,2024/`), which may arrive in pieces. Judged on the first bytes
+// after the count, chunked input read the frame as a plain line.
+case!(
+    pri_less_octet_count_is_judged_on_the_whole_body_start,
+    b"25 1,2024/03/05 14:22:07,s,X26 1,2024/03/05 14:22:08,s,YZ\n",
+    [
+        octet(b"1,2024/03/05 14:22:07,s,X", 1, 1, 0),
+        octet(b"1,2024/03/05 14:22:08,s,YZ", 2, 1, 28)
+    ]
+);
+case!(
+    pri_less_octet_count_too_long_under_any_chunking,
+    FramerConfig::new().max_record_len(16),
+    b"255555555 55551,2020/01o01 00:0 - - 1,x\n1,2",
+    [err("RecordTooLong { limit: 16, length: 255555555 }", 1, 1, 0)]
+);
 case!(
     octet_frames_back_to_back,
     b"7 <14>1,a8 <14>1,bc",

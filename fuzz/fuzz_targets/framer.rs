@@ -16,7 +16,7 @@ fn run(config: FramerConfig, input: &[u8], sizes: &[u8]) -> Vec<Out> {
     let mut out = Vec::new();
     let mut rest = input;
     let mut sizes = sizes.iter().cycle();
-    let mut drain = |framer: &mut Framer, out: &mut Vec<Out>| {
+    let drain = |framer: &mut Framer, out: &mut Vec<Out>| {
         while let Some(r) = framer.next_record() {
             out.push(match r {
                 Ok(r) => Out::Rec(r.bytes().to_vec(), r.position(), r.is_octet_counted()),
