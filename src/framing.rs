@@ -67,7 +67,7 @@
 use memchr::{memchr, memchr_iter, memchr2, memchr3};
 
 use crate::error::{Error, ErrorKind, Position};
-use crate::syslog::{looks_like_record_start, octet_count_len, BODY_START_LEN};
+use crate::syslog::{BODY_START_LEN, looks_like_record_start, octet_count_len};
 
 /// The default [`FramerConfig::max_record_len`]: 64 KiB.
 pub const DEFAULT_MAX_RECORD_LEN: usize = 64 * 1024;

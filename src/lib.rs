@@ -44,7 +44,8 @@ record is laid out in (`named`).
 | [`de`] | serde the other way: [`Log::deserialize`] into a struct of yours by PAN-OS field names, and `Deserialize` for [`OwnedLog`] |
 | [`describe`] | the free text of authentication events (SYSTEM, GLOBALPROTECT, AUTHENTICATION descriptions): user, addresses, profiles and reason, borrowed |
 | [`api`] | the XML API: the log query language, requests, paging and URLs ([`Query`](api::Query), [`LogQuery`](api::LogQuery)), and with the `xml` feature its answers read as [`Log`]s (`api::response::XmlReader`) |
-| [`ecs`] | Elastic Common Schema documents: the [`Mapping`](ecs::Mapping) seam, the default [`EcsMapping`](ecs::EcsMapping) and the seed corpus's [`SeedMapping`](ecs::SeedMapping) |
+| [`mapping`] | the seam from record to document ([`Mapping`](mapping::Mapping)) and the borrowed, allocation-free parts documents are built of; the columns a mapping did not take ([`Rest`](mapping::Rest)) |
+| [`ecs`] | Elastic Common Schema documents: the default [`EcsMapping`](ecs::EcsMapping) and the seed corpus's [`SeedMapping`](ecs::SeedMapping) |
 
 # Reading a file of mixed log types
 
@@ -132,6 +133,7 @@ pub mod json;
 mod keys;
 pub mod leef;
 pub mod log;
+pub mod mapping;
 mod named;
 pub mod reader;
 pub mod schema;

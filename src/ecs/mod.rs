@@ -46,60 +46,23 @@ mod default;
 pub mod model;
 mod seed;
 
-use std::borrow::Cow;
-use std::net::IpAddr;
-
-use chrono::{DateTime, FixedOffset};
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
-use crate::log::{Log, Out};
-use crate::schema::ValueKind;
-use crate::value::{self, SessionFlags};
+use crate::log::Log;
+use crate::mapping::{Ctx, field_set};
+use crate::value::SessionFlags;
 
 pub use default::EcsMapping;
 // The field sets (`Event`, `File`, `Source`, ...) stay in `model`, so that
 // `use panlog::ecs::*` brings no names that clash with common imports.
+pub use crate::mapping::{CommaList, Inline, IsEmpty, Mapping, Rest, Text, Time};
 use model::*;
-pub use model::{CommaList, Inline, IsEmpty, Text, Time};
 pub use seed::{Paloalto, SeedAction, SeedEvent, SeedEventFields, SeedMapping};
 
 /// The ECS version the default mapping writes in `ecs.version`: the version
 /// of the field list (`ecs_flat.yml`) its output is validated against.
 pub const ECS_VERSION: &str = "9.5.0-dev";
-
-/// Turns a [`Log`] into a serializable document.
-///
-/// # Example: extending the default mapping
-///
-/// ```
-/// use panlog::ecs::{EcsEvent, EcsMapping, Mapping};
-/// use panlog::Log;
-///
-/// /// The default document, plus the syslog hostname as `host.hostname`.
-/// struct WithHost(EcsMapping);
-///
-/// impl Mapping for WithHost {
-///     type Document<'a> = EcsEvent<'a>;
-///     fn map<'a>(&self, log: &Log<'a>) -> EcsEvent<'a> {
-///         let mut doc = self.0.map(log);
-///         doc.host.hostname = log.header().hostname().map(Into::into);
-///         doc
-///     }
-/// }
-///
-/// let line = b"<14>Mar  5 14:22:07 fw-7 1,2024/03/05 14:22:07,0128,SYSTEM,general,0,2024/03/05 14:22:07,,general,,0,0,general,low,text,1,0x0";
-/// let log = panlog::parse(line).unwrap();
-/// let doc = WithHost(EcsMapping::new()).map(&log);
-/// assert_eq!(doc.host.hostname.as_deref(), Some("fw-7"));
-/// ```
-pub trait Mapping {
-    /// The document type.
-    type Document<'a>: Serialize;
-
-    /// Converts one record.
-    fn map<'a>(&self, log: &Log<'a>) -> Self::Document<'a>;
-}
 
 /// The default mapping as a method of the record.
 ///
@@ -349,194 +312,10 @@ impl Serialize for FlagBits {
     }
 }
 
-/// The columns of a record that no ECS field took, serialized as a map of
-/// PAN-OS field name to typed value (empty and `N/A` values left out), then
-/// `extra_columns` for columns past the schema.
-#[derive(Debug, Clone)]
-pub struct Rest<'a> {
-    log: Option<Log<'a>>,
-    used: Used,
-}
-
-impl<'a> Rest<'a> {
-    /// No columns.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// assert_eq!(panlog::ecs::Rest::none().names().count(), 0);
-    /// ```
-    #[must_use]
-    pub fn none() -> Rest<'a> {
-        Rest {
-            log: None,
-            used: Used::default(),
-        }
-    }
-
-    /// The names of the columns this holds.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use panlog::ecs::ToEcs;
-    /// let log = panlog::parse(b"1,2024/03/05 14:22:07,0128,SYSTEM,general,0,2024/03/05 14:22:07,,general,,0,0,general,low,text,1,0x0").unwrap();
-    /// let doc = log.to_ecs();
-    /// assert!(doc.panw.panos.rest.names().any(|n| n == "opaque"));
-    /// assert!(!doc.panw.panos.rest.names().any(|n| n == "serial")); // observer.serial_number took it
-    /// ```
-    pub fn names(&self) -> impl Iterator<Item = &'static str> + '_ {
-        self.kept().map(|(name, _)| name)
-    }
-
-    /// The columns this holds, as serialized: schema columns no ECS field
-    /// took, less empty and `N/A` ones.
-    fn kept(&self) -> impl Iterator<Item = (&'static str, Out<'a>)> + '_ {
-        let log = self.log.as_ref();
-        let named = log.map_or(0, |l| l.schema().len().min(l.len()));
-        (0..named)
-            .filter(|&i| !self.used.contains(i))
-            .filter_map(move |i| match log?.out_at(i)? {
-                (_, Out::Value(value::Value::Text(t))) if is_na(&t) => None,
-                kept => Some(kept),
-            })
-    }
-}
-
-impl IsEmpty for Rest<'_> {
-    fn is_empty(&self) -> bool {
-        self.kept().next().is_none() && self.log.as_ref().is_none_or(|l| l.extra().next().is_none())
-    }
-}
-
-impl Serialize for Rest<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(None)?;
-        for (name, out) in self.kept() {
-            map.serialize_entry(name, &out)?;
-        }
-        if let Some(log) = &self.log {
-            // A named extra column a mapping took is not repeated here.
-            log.serialize_extras(&mut map, |i| self.used.contains(i))?;
-        }
-        map.end()
-    }
-}
-
-/// Which columns a mapping has taken: a bit per column position (the first
-/// 256; a column past them is never marked, so it is kept, not lost).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-struct Used([u64; 4]);
-
-impl Used {
-    fn insert(&mut self, i: usize) {
-        if let Some(word) = self.0.get_mut(i / 64) {
-            *word |= 1 << (i % 64);
-        }
-    }
-
-    fn remove(&mut self, i: usize) {
-        if let Some(word) = self.0.get_mut(i / 64) {
-            *word &= !(1 << (i % 64));
-        }
-    }
-
-    fn contains(&self, i: usize) -> bool {
-        self.0.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
-    }
-}
-
-fn is_na(text: &str) -> bool {
-    text.eq_ignore_ascii_case("n/a")
-}
-
-/// A mapping's view of a record: typed reads that remember which columns
-/// they took. A value that does not read as its kind is not taken, so it
-/// lands in `panw.panos.*` as text instead of being lost.
-pub(crate) struct Ctx<'l, 'a> {
-    log: &'l Log<'a>,
-    used: Used,
-}
-
-impl<'l, 'a> Ctx<'l, 'a> {
-    pub(crate) fn new(log: &'l Log<'a>) -> Self {
-        Ctx {
-            log,
-            used: Used::default(),
-        }
-    }
-
-    pub(crate) fn log(&self) -> &'l Log<'a> {
-        self.log
-    }
-
-    pub(crate) fn into_rest(self) -> Rest<'a> {
-        Rest {
-            log: Some(self.log.clone()),
-            used: self.used,
-        }
-    }
-
-    /// Reads column `name` as `kind` with `parse`; a value that reads is
-    /// taken. One name lookup per read.
-    fn take<T>(
-        &mut self,
-        name: &str,
-        kind: ValueKind,
-        parse: impl FnOnce(Cow<'a, str>, crate::zone::Zone) -> Result<Option<T>, value::ValueError>,
-    ) -> Option<T> {
-        let pos = self.log.index_of(name)?;
-        let value = self.log.typed_at(pos, kind, parse).ok().flatten();
-        if value.is_some() {
-            self.used.insert(pos);
-        }
-        value
-    }
-
-    /// Marks a column as taken without reading it (it is null: `N/A`, a
-    /// placeholder time, or shown elsewhere).
-    /// Puts a column back among the ones the document has not taken.
-    pub(crate) fn unmark(&mut self, name: &str) {
-        if let Some(pos) = self.log.index_of(name) {
-            self.used.remove(pos);
-        }
-    }
-
-    pub(crate) fn mark(&mut self, name: &str) {
-        if let Some(pos) = self.log.index_of(name) {
-            self.used.insert(pos);
-        }
-    }
-
-    /// The column's text, unless empty or `N/A` (which count as taken).
-    pub(crate) fn text(&mut self, name: &str) -> Option<Cow<'a, str>> {
-        let pos = self.log.index_of(name)?;
-        let text = self.log.get_at(pos)?;
-        self.used.insert(pos);
-        (!is_na(&text)).then_some(text)
-    }
-
-    /// The column's text without taking it.
-    pub(crate) fn peek(&self, name: &str) -> Option<Cow<'a, str>> {
-        self.log.get(name).filter(|t| !is_na(t))
-    }
-
-    pub(crate) fn ip(&mut self, name: &str) -> Option<IpAddr> {
-        self.take(name, ValueKind::Ip, |t, _| value::parse_ip(&t).map(Some))
-    }
-
-    pub(crate) fn u64(&mut self, name: &str) -> Option<u64> {
-        self.take(name, ValueKind::Int, |t, _| value::parse_u64(&t).map(Some))
-    }
-
-    pub(crate) fn port(&mut self, name: &str) -> Option<u32> {
-        self.take(name, ValueKind::Port, |t, _| {
-            value::parse_port(&t).map(|p| Some(p.get()))
-        })
-    }
-
+/// ECS-specific reads.
+impl<'a> Ctx<'_, 'a> {
     /// A session's byte and packet counters, in total and by direction.
-    pub(crate) fn counters(
+    fn counters(
         &mut self,
         network: &mut Network<'a>,
         source: &mut Source<'a>,
@@ -548,25 +327,5 @@ impl<'l, 'a> Ctx<'l, 'a> {
         network.packets = self.u64("packets");
         source.packets = self.u64("pkts_sent");
         destination.packets = self.u64("pkts_received");
-    }
-
-    /// A time; a placeholder (1969/1970) is null and counts as taken.
-    pub(crate) fn time(&mut self, name: &str) -> Option<DateTime<FixedOffset>> {
-        self.local_time(name).map(|r| r.time)
-    }
-
-    /// A time with how it fell in the record's zone (see [`crate::zone`]).
-    pub(crate) fn local_time(&mut self, name: &str) -> Option<crate::zone::Resolved> {
-        let pos = self.log.index_of(name)?;
-        let read = self.log.typed_at(pos, ValueKind::Timestamp, |t, zone| {
-            value::parse_local(&t, zone).map(Some)
-        });
-        match read {
-            Ok(Some(r)) => {
-                self.used.insert(pos);
-                (!value::is_placeholder(&r.time)).then_some(r)
-            }
-            _ => None,
-        }
     }
 }

@@ -12,8 +12,8 @@ use super::model::{
     Ecs, Email, File, Geo, Http, LogFields, Network, Related, Source, Text, User, UserAgent,
 };
 use super::{Ctx, Mapping};
-use crate::ecs::model::{CommaList, field_set};
 use crate::log::Log;
+use crate::mapping::{CommaList, field_set};
 use crate::schema::LogType;
 
 /// The seed's ECS version.

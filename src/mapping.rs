@@ -1,0 +1,512 @@
+//! The seam between a parsed record and a document, and the parts documents
+//! are built of.
+//!
+//! A [`Mapping`] turns a [`Log`] into a serializable document. The crate
+//! has two families of them, downstream of this module and siblings of each
+//! other: [`crate::ecs`] (Elastic Common Schema) and [`crate::ocsf`] (the
+//! Open Cybersecurity Schema Framework). What they share lives here:
+//!
+//! - the pieces of a borrowed document that serialize without allocating:
+//!   [`IsEmpty`] (a field set with nothing to write is skipped), [`Inline`]
+//!   (a fixed-capacity list), [`CommaList`], [`Time`], [`Text`];
+//! - [`Rest`]: the columns a mapping did not take, typed, so that no vendor
+//!   field is ever dropped (ECS `panw.panos.*`, OCSF `unmapped`);
+//! - the crate's own `Ctx`, the typed reads that remember what they took.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::net::IpAddr;
+
+use chrono::{DateTime, FixedOffset};
+use serde::ser::{SerializeMap, SerializeSeq};
+use serde::{Serialize, Serializer};
+
+use crate::log::{Log, Out};
+use crate::schema::ValueKind;
+use crate::value::{self, Rfc3339};
+
+/// Turns a [`Log`] into a serializable document.
+///
+/// # Example: extending the default mapping
+///
+/// ```
+/// use panlog::ecs::{EcsEvent, EcsMapping, Mapping};
+/// use panlog::Log;
+///
+/// /// The default document, plus the syslog hostname as `host.hostname`.
+/// struct WithHost(EcsMapping);
+///
+/// impl Mapping for WithHost {
+///     type Document<'a> = EcsEvent<'a>;
+///     fn map<'a>(&self, log: &Log<'a>) -> EcsEvent<'a> {
+///         let mut doc = self.0.map(log);
+///         doc.host.hostname = log.header().hostname().map(Into::into);
+///         doc
+///     }
+/// }
+///
+/// let line = b"<14>Mar  5 14:22:07 fw-7 1,2024/03/05 14:22:07,0128,SYSTEM,general,0,2024/03/05 14:22:07,,general,,0,0,general,low,text,1,0x0";
+/// let log = panlog::parse(line).unwrap();
+/// let doc = WithHost(EcsMapping::new()).map(&log);
+/// assert_eq!(doc.host.hostname.as_deref(), Some("fw-7"));
+/// ```
+pub trait Mapping {
+    /// The document type.
+    type Document<'a>: Serialize;
+
+    /// Converts one record.
+    fn map<'a>(&self, log: &Log<'a>) -> Self::Document<'a>;
+}
+
+/// Whether a field (set) has nothing to serialize.
+pub trait IsEmpty {
+    /// `true` if serializing would write nothing worth keeping.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use panlog::ecs::{IsEmpty, model::Source};
+    /// assert!(Source::default().is_empty());
+    /// ```
+    fn is_empty(&self) -> bool;
+}
+
+impl<T> IsEmpty for Option<T> {
+    fn is_empty(&self) -> bool {
+        self.is_none()
+    }
+}
+
+/// A list of at most `N` items, kept inline: building one never allocates.
+///
+/// [`push`](Inline::push) ignores duplicates (ECS `related.*` lists are sets);
+/// pushing past the capacity is a bug in the mapping and panics in debug
+/// builds (the capacities cover every column a record can have).
+///
+/// # Example
+///
+/// ```
+/// use panlog::ecs::Inline;
+///
+/// let mut list: Inline<&str, 3> = Inline::new();
+/// list.push("a");
+/// list.push("b");
+/// list.push("a");
+/// assert_eq!(list.iter().collect::<Vec<_>>(), [&"a", &"b"]);
+/// assert_eq!(serde_json::to_string(&list).unwrap(), r#"["a","b"]"#);
+/// ```
+#[derive(Clone)]
+pub struct Inline<T, const N: usize> {
+    items: [Option<T>; N],
+    len: usize,
+}
+
+impl<T, const N: usize> Inline<T, N> {
+    /// An empty list.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(panlog::ecs::Inline::<u8, 2>::new().len(), 0);
+    /// ```
+    #[must_use]
+    pub const fn new() -> Self {
+        Inline {
+            items: [const { None }; N],
+            len: 0,
+        }
+    }
+
+    /// The items, in insertion order, without allocating.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let mut l = panlog::ecs::Inline::<u8, 2>::new();
+    /// l.push(7);
+    /// assert_eq!(l.iter().count(), 1);
+    /// ```
+    pub fn iter(&self) -> impl Iterator<Item = &T> {
+        self.items[..self.len].iter().flatten()
+    }
+
+    /// The number of items.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(panlog::ecs::Inline::<u8, 2>::new().len(), 0);
+    /// ```
+    #[must_use]
+    pub const fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether the list is empty.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(panlog::ecs::Inline::<u8, 2>::new().is_empty());
+    /// ```
+    #[must_use]
+    pub const fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
+impl<T: PartialEq, const N: usize> Inline<T, N> {
+    /// Appends `item` unless the list already holds it.
+    ///
+    /// # Example
+    ///
+    /// See [`Inline`].
+    pub fn push(&mut self, item: T) {
+        if self.iter().any(|x| *x == item) {
+            return;
+        }
+        debug_assert!(self.len < N, "Inline list full: capacity {N}");
+        if let Some(slot) = self.items.get_mut(self.len) {
+            *slot = Some(item);
+            self.len += 1;
+        }
+    }
+
+    /// Whether the list holds `item`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let mut l = panlog::ecs::Inline::<u8, 2>::new();
+    /// l.push(7);
+    /// assert!(l.contains(&7));
+    /// ```
+    pub fn contains(&self, item: &T) -> bool {
+        self.iter().any(|x| x == item)
+    }
+}
+
+impl<T, const N: usize> Default for Inline<T, N> {
+    fn default() -> Self {
+        Inline::new()
+    }
+}
+
+impl<T: fmt::Debug, const N: usize> fmt::Debug for Inline<T, N> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl<T: PartialEq, const N: usize> PartialEq for Inline<T, N> {
+    fn eq(&self, other: &Self) -> bool {
+        self.iter().eq(other.iter())
+    }
+}
+
+impl<T, const N: usize> IsEmpty for Inline<T, N> {
+    fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
+impl<T: Serialize, const N: usize> Serialize for Inline<T, N> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(Some(self.len))?;
+        for item in self.iter() {
+            seq.serialize_element(item)?;
+        }
+        seq.end()
+    }
+}
+
+/// A comma-separated column (`"computer-and-internet-info,low-risk"`),
+/// serialized as an array of its trimmed, non-empty items.
+///
+/// # Example
+///
+/// ```
+/// use panlog::ecs::CommaList;
+/// let list = CommaList("a, b,,c".into());
+/// assert_eq!(serde_json::to_string(&list).unwrap(), r#"["a","b","c"]"#);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CommaList<'a>(pub Cow<'a, str>);
+
+impl CommaList<'_> {
+    /// The items.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let list = panlog::ecs::CommaList("x,y".into());
+    /// assert_eq!(list.items().collect::<Vec<_>>(), ["x", "y"]);
+    /// ```
+    pub fn items(&self) -> impl Iterator<Item = &str> {
+        self.0.split(',').map(str::trim).filter(|s| !s.is_empty())
+    }
+}
+
+impl Serialize for CommaList<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(None)?;
+        for item in self.items() {
+            seq.serialize_element(item)?;
+        }
+        seq.end()
+    }
+}
+
+/// A time, serialized as RFC 3339 with its offset and as many fractional
+/// digits as it has.
+///
+/// # Example
+///
+/// ```
+/// use panlog::ecs::Time;
+/// let t = chrono::DateTime::parse_from_rfc3339("2024-03-05T14:22:07.118+01:00").unwrap();
+/// assert_eq!(serde_json::to_string(&Time(t)).unwrap(), r#""2024-03-05T14:22:07.118+01:00""#);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Time(pub DateTime<FixedOffset>);
+
+impl Serialize for Time {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        Rfc3339(&self.0).serialize(serializer)
+    }
+}
+
+/// An IP address, serialized as its text.
+pub type Ip = IpAddr;
+
+/// Text borrowed from the record, or built.
+pub type Text<'a> = Cow<'a, str>;
+
+macro_rules! field_set {
+    ($(#[$meta:meta])* $name:ident $(<$lt:lifetime>)? { $($(#[$fmeta:meta])* $field:ident : $ty:ty,)* }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Default, PartialEq, Serialize)]
+        pub struct $name $(<$lt>)? {
+            $(
+                $(#[$fmeta])*
+                #[serde(skip_serializing_if = "crate::mapping::IsEmpty::is_empty")]
+                pub $field: $ty,
+            )*
+        }
+
+        impl $(<$lt>)? $crate::mapping::IsEmpty for $name $(<$lt>)? {
+            fn is_empty(&self) -> bool {
+                true $(&& $crate::mapping::IsEmpty::is_empty(&self.$field))*
+            }
+        }
+    };
+}
+
+pub(crate) use field_set;
+
+/// The columns of a record that no field of a document took, serialized as
+/// a map of PAN-OS field name to typed value (empty and `N/A` values left out), then
+/// `extra_columns` for columns past the schema.
+#[derive(Debug, Clone)]
+pub struct Rest<'a> {
+    log: Option<Log<'a>>,
+    used: Used,
+}
+
+impl<'a> Rest<'a> {
+    /// No columns.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(panlog::ecs::Rest::none().names().count(), 0);
+    /// ```
+    #[must_use]
+    pub fn none() -> Rest<'a> {
+        Rest {
+            log: None,
+            used: Used::default(),
+        }
+    }
+
+    /// The names of the columns this holds.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use panlog::ecs::ToEcs;
+    /// let log = panlog::parse(b"1,2024/03/05 14:22:07,0128,SYSTEM,general,0,2024/03/05 14:22:07,,general,,0,0,general,low,text,1,0x0").unwrap();
+    /// let doc = log.to_ecs();
+    /// assert!(doc.panw.panos.rest.names().any(|n| n == "opaque"));
+    /// assert!(!doc.panw.panos.rest.names().any(|n| n == "serial")); // observer.serial_number took it
+    /// ```
+    pub fn names(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.kept().map(|(name, _)| name)
+    }
+
+    /// The columns this holds, as serialized: schema columns no ECS field
+    /// took, less empty and `N/A` ones.
+    fn kept(&self) -> impl Iterator<Item = (&'static str, Out<'a>)> + '_ {
+        let log = self.log.as_ref();
+        let named = log.map_or(0, |l| l.schema().len().min(l.len()));
+        (0..named)
+            .filter(|&i| !self.used.contains(i))
+            .filter_map(move |i| match log?.out_at(i)? {
+                (_, Out::Value(value::Value::Text(t))) if is_na(&t) => None,
+                kept => Some(kept),
+            })
+    }
+}
+
+impl IsEmpty for Rest<'_> {
+    fn is_empty(&self) -> bool {
+        self.kept().next().is_none() && self.log.as_ref().is_none_or(|l| l.extra().next().is_none())
+    }
+}
+
+impl Serialize for Rest<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        for (name, out) in self.kept() {
+            map.serialize_entry(name, &out)?;
+        }
+        if let Some(log) = &self.log {
+            // A named extra column a mapping took is not repeated here.
+            log.serialize_extras(&mut map, |i| self.used.contains(i))?;
+        }
+        map.end()
+    }
+}
+
+/// Which columns a mapping has taken: a bit per column position (the first
+/// 256; a column past them is never marked, so it is kept, not lost).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Used([u64; 4]);
+
+impl Used {
+    fn insert(&mut self, i: usize) {
+        if let Some(word) = self.0.get_mut(i / 64) {
+            *word |= 1 << (i % 64);
+        }
+    }
+
+    fn remove(&mut self, i: usize) {
+        if let Some(word) = self.0.get_mut(i / 64) {
+            *word &= !(1 << (i % 64));
+        }
+    }
+
+    fn contains(&self, i: usize) -> bool {
+        self.0.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
+    }
+}
+
+fn is_na(text: &str) -> bool {
+    text.eq_ignore_ascii_case("n/a")
+}
+
+/// A mapping's view of a record: typed reads that remember which columns
+/// they took. A value that does not read as its kind is not taken, so it
+/// lands in `panw.panos.*` as text instead of being lost.
+pub(crate) struct Ctx<'l, 'a> {
+    log: &'l Log<'a>,
+    used: Used,
+}
+
+impl<'l, 'a> Ctx<'l, 'a> {
+    pub(crate) fn new(log: &'l Log<'a>) -> Self {
+        Ctx {
+            log,
+            used: Used::default(),
+        }
+    }
+
+    pub(crate) fn log(&self) -> &'l Log<'a> {
+        self.log
+    }
+
+    pub(crate) fn into_rest(self) -> Rest<'a> {
+        Rest {
+            log: Some(self.log.clone()),
+            used: self.used,
+        }
+    }
+
+    /// Reads column `name` as `kind` with `parse`; a value that reads is
+    /// taken. One name lookup per read.
+    fn take<T>(
+        &mut self,
+        name: &str,
+        kind: ValueKind,
+        parse: impl FnOnce(Cow<'a, str>, crate::zone::Zone) -> Result<Option<T>, value::ValueError>,
+    ) -> Option<T> {
+        let pos = self.log.index_of(name)?;
+        let value = self.log.typed_at(pos, kind, parse).ok().flatten();
+        if value.is_some() {
+            self.used.insert(pos);
+        }
+        value
+    }
+
+    /// Marks a column as taken without reading it (it is null: `N/A`, a
+    /// placeholder time, or shown elsewhere).
+    /// Puts a column back among the ones the document has not taken.
+    pub(crate) fn unmark(&mut self, name: &str) {
+        if let Some(pos) = self.log.index_of(name) {
+            self.used.remove(pos);
+        }
+    }
+
+    pub(crate) fn mark(&mut self, name: &str) {
+        if let Some(pos) = self.log.index_of(name) {
+            self.used.insert(pos);
+        }
+    }
+
+    /// The column's text, unless empty or `N/A` (which count as taken).
+    pub(crate) fn text(&mut self, name: &str) -> Option<Cow<'a, str>> {
+        let pos = self.log.index_of(name)?;
+        let text = self.log.get_at(pos)?;
+        self.used.insert(pos);
+        (!is_na(&text)).then_some(text)
+    }
+
+    /// The column's text without taking it.
+    pub(crate) fn peek(&self, name: &str) -> Option<Cow<'a, str>> {
+        self.log.get(name).filter(|t| !is_na(t))
+    }
+
+    pub(crate) fn ip(&mut self, name: &str) -> Option<IpAddr> {
+        self.take(name, ValueKind::Ip, |t, _| value::parse_ip(&t).map(Some))
+    }
+
+    pub(crate) fn u64(&mut self, name: &str) -> Option<u64> {
+        self.take(name, ValueKind::Int, |t, _| value::parse_u64(&t).map(Some))
+    }
+
+    pub(crate) fn port(&mut self, name: &str) -> Option<u32> {
+        self.take(name, ValueKind::Port, |t, _| {
+            value::parse_port(&t).map(|p| Some(p.get()))
+        })
+    }
+
+    /// A time; a placeholder (1969/1970) is null and counts as taken.
+    pub(crate) fn time(&mut self, name: &str) -> Option<DateTime<FixedOffset>> {
+        self.local_time(name).map(|r| r.time)
+    }
+
+    /// A time with how it fell in the record's zone (see [`crate::zone`]).
+    pub(crate) fn local_time(&mut self, name: &str) -> Option<crate::zone::Resolved> {
+        let pos = self.log.index_of(name)?;
+        let read = self.log.typed_at(pos, ValueKind::Timestamp, |t, zone| {
+            value::parse_local(&t, zone).map(Some)
+        });
+        match read {
+            Ok(Some(r)) => {
+                self.used.insert(pos);
+                (!value::is_placeholder(&r.time)).then_some(r)
+            }
+            _ => None,
+        }
+    }
+}
