@@ -21,7 +21,9 @@ use std::net::IpAddr;
 use chrono::NaiveDateTime;
 use criterion::{Criterion, Throughput, criterion_group};
 use panlog::Parser;
-use panlog::ecs::{EcsMapping, Mapping};
+use panlog::ecs::EcsMapping;
+use panlog::mapping::Mapping;
+use panlog::ocsf::OcsfMapping;
 use panlog::reader::LogReader;
 use panlog::schema::LogType;
 use panlog::syslog::SyslogHeader;
@@ -283,7 +285,7 @@ fn ecs_json(c: &mut Criterion) {
 
     // The output sizes, once, outside the timed loops (for BENCHMARKS.md).
     {
-        let mut sizes = [0usize; 4];
+        let mut sizes = [0usize; 5];
         let mut reader = LogReader::new(&data[..]);
         while let Some(log) = reader.next_log() {
             let log = log.unwrap();
@@ -294,6 +296,9 @@ fn ecs_json(c: &mut Criterion) {
                 .unwrap()
                 .len();
             sizes[2] += serde_json::to_vec(&CoreMapping.map(&log)).unwrap().len();
+            sizes[4] += serde_json::to_vec(&OcsfMapping::new().map(&log))
+                .unwrap()
+                .len();
         }
         let mut rdr = csv_reader(&joined);
         let mut rec = csv::ByteRecord::new();
@@ -301,11 +306,12 @@ fn ecs_json(c: &mut Criterion) {
             sizes[3] += serde_json::to_vec(&hand_doc(&rec)).unwrap().len();
         }
         eprintln!(
-            "JSON bytes per record: full ECS {}, without event.original {}, core fields {}, hand-written {}",
+            "JSON bytes per record: full ECS {}, without event.original {}, core fields {}, hand-written {}, OCSF {}",
             sizes[0] / RECORDS,
             sizes[1] / RECORDS,
             sizes[2] / RECORDS,
-            sizes[3] / RECORDS
+            sizes[3] / RECORDS,
+            sizes[4] / RECORDS
         );
     }
     let mut group = c.benchmark_group("ecs_json");
@@ -328,6 +334,23 @@ fn ecs_json(c: &mut Criterion) {
     });
     group.bench_function("panlog bytes -> ECS JSON, no event.original", |b| {
         let mapping = EcsMapping::new().original(false);
+        let mut out = Vec::with_capacity(64 * 1024);
+        b.iter(|| {
+            let mut reader = LogReader::new(black_box(&data[..]));
+            let (mut docs, mut bytes) = (0, 0);
+            while let Some(log) = reader.next_log() {
+                out.clear();
+                serde_json::to_writer(&mut out, &mapping.map(&log.unwrap())).unwrap();
+                bytes += out.len();
+                docs += 1;
+            }
+            assert_eq!(docs, RECORDS);
+            assert!(bytes > RECORDS * 500);
+        });
+    });
+    // The OCSF mapping on the same input (`raw_data` on, as `event.original`).
+    group.bench_function("panlog bytes -> OCSF JSON", |b| {
+        let mapping = OcsfMapping::new();
         let mut out = Vec::with_capacity(64 * 1024);
         b.iter(|| {
             let mut reader = LogReader::new(black_box(&data[..]));
@@ -431,6 +454,8 @@ fn main() {
             ("panlog bytes -> core-fields JSON (custom Mapping)", peer),
             ("panlog bytes -> ECS JSON", peer),
             ("panlog bytes -> ECS JSON, no event.original", peer),
+            ("panlog bytes -> OCSF JSON", peer),
+            ("panlog bytes -> OCSF JSON", "panlog bytes -> ECS JSON"),
         ],
     );
     ratios::print(

@@ -1,7 +1,7 @@
 //! `panlog`: PAN-OS logs in, one JSON document per record out (NDJSON).
 //!
 //! ```text
-//! cargo run --release --example panlog -- [--to ecs|seed|fields]
+//! cargo run --release --example panlog -- [--to ecs|ocsf|seed|fields]
 //!     [--from auto|csv|cef|leef|json] [--format 'CUSTOM FORMAT']...
 //!     [--tz ZONE] [--tz-map FILE] [--no-original] [--stats] [--threads N]
 //!     [FILE...]
@@ -11,6 +11,7 @@
 //! streaming, any size, and writes one document per record, in input order:
 //!
 //! - `--to ecs` (the default): the default ECS mapping;
+//! - `--to ocsf`: an OCSF event, the class of each log type (`panlog::ocsf`);
 //! - `--to seed`: the seed corpus's normalization;
 //! - `--to fields`: the typed record as a flat map of PAN-OS field names.
 //!
@@ -39,7 +40,9 @@ use std::io::{self, BufWriter, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
 use panlog::custom::CustomFormat;
-use panlog::ecs::{EcsMapping, Mapping, SeedMapping};
+use panlog::ecs::{EcsMapping, SeedMapping};
+use panlog::mapping::Mapping;
+use panlog::ocsf::OcsfMapping;
 use panlog::reader::LogReader;
 use panlog::zone::{Zone, Zones};
 use panlog::{Input, Parser};
@@ -47,6 +50,7 @@ use panlog::{Input, Parser};
 #[derive(Clone, Copy, PartialEq)]
 enum To {
     Ecs,
+    Ocsf,
     Seed,
     Fields,
 }
@@ -70,7 +74,7 @@ struct Stats {
 }
 
 const USAGE: &str =
-    "usage: panlog [--to ecs|seed|fields] [--from auto|csv|cef|leef|json] [--format FORMAT]... [--tz ZONE] [--tz-map FILE] [--no-original] [--stats] [--threads N] [FILE...]
+    "usage: panlog [--to ecs|ocsf|seed|fields] [--from auto|csv|cef|leef|json] [--format FORMAT]... [--tz ZONE] [--tz-map FILE] [--no-original] [--stats] [--threads N] [FILE...]
   ZONE: UTC, +HH:MM, an IANA name (Europe/Berlin) or local
   --tz-map FILE: lines of `SERIAL-OR-HOSTNAME ZONE` (and `default ZONE`)
   (no FILE, or -: standard input)";
@@ -93,10 +97,13 @@ fn options() -> Result<Options, String> {
             "--to" => {
                 opts.to = match args.next().as_deref() {
                     Some("ecs") => To::Ecs,
+                    Some("ocsf") => To::Ocsf,
                     Some("seed") => To::Seed,
                     Some("fields") => To::Fields,
                     other => {
-                        return Err(format!("--to: expected ecs, seed or fields, got {other:?}"));
+                        return Err(format!(
+                            "--to: expected ecs, ocsf, seed or fields, got {other:?}"
+                        ));
                     }
                 }
             }
@@ -321,6 +328,10 @@ fn emit(
     *stats.by_type.entry(log.log_type().as_str()).or_default() += 1;
     let written = match opts.to {
         To::Ecs => serde_json::to_writer(&mut *out, &ecs.map(&log)),
+        To::Ocsf => serde_json::to_writer(
+            &mut *out,
+            &OcsfMapping::new().raw_data(opts.original).map(&log),
+        ),
         To::Seed => serde_json::to_writer(&mut *out, &SeedMapping.map(&log)),
         To::Fields => serde_json::to_writer(&mut *out, &log),
     };

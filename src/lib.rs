@@ -46,6 +46,7 @@ record is laid out in (`named`).
 | [`api`] | the XML API: the log query language, requests, paging and URLs ([`Query`](api::Query), [`LogQuery`](api::LogQuery)), and with the `xml` feature its answers read as [`Log`]s (`api::response::XmlReader`) |
 | [`mapping`] | the seam from record to document ([`Mapping`](mapping::Mapping)) and the borrowed, allocation-free parts documents are built of; the columns a mapping did not take ([`Rest`](mapping::Rest)) |
 | [`ecs`] | Elastic Common Schema documents: the default [`EcsMapping`](ecs::EcsMapping) and the seed corpus's [`SeedMapping`](ecs::SeedMapping) |
+| [`ocsf`] | Open Cybersecurity Schema Framework events, a class per log type ([`OcsfMapping`](ocsf::OcsfMapping)); a sibling of `ecs` |
 
 # Reading a file of mixed log types
 
@@ -135,6 +136,7 @@ pub mod leef;
 pub mod log;
 pub mod mapping;
 mod named;
+pub mod ocsf;
 pub mod reader;
 pub mod schema;
 mod simd;

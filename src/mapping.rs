@@ -24,6 +24,7 @@ use serde::{Serialize, Serializer};
 use crate::log::{Log, Out};
 use crate::schema::ValueKind;
 use crate::value::{self, Rfc3339};
+use crate::zone::{Fold, Resolved};
 
 /// Turns a [`Log`] into a serializable document.
 ///
@@ -471,6 +472,24 @@ impl<'l, 'a> Ctx<'l, 'a> {
         (!is_na(&text)).then_some(text)
     }
 
+    /// The text of the extra column a keyed record named `name` (ASCII case
+    /// ignored), taken; `None` when there is none or it is empty.
+    pub(crate) fn named_extra(&mut self, name: &str) -> Option<Cow<'a, str>> {
+        let first = self.log.schema().len().min(self.log.len());
+        let (k, field) = self
+            .log
+            .extra_named()
+            .enumerate()
+            .find(|(_, (n, _))| n.is_some_and(|n| n.eq_ignore_ascii_case(name)))
+            .map(|(k, (_, field))| (k, field))?;
+        let text = field.to_str_lossy();
+        if text.is_empty() {
+            return None;
+        }
+        self.used.insert(first + k);
+        Some(text)
+    }
+
     /// The column's text without taking it.
     pub(crate) fn peek(&self, name: &str) -> Option<Cow<'a, str>> {
         self.log.get(name).filter(|t| !is_na(t))
@@ -509,4 +528,107 @@ impl<'l, 'a> Ctx<'l, 'a> {
             _ => None,
         }
     }
+}
+
+/// The current time, to the second.
+pub(crate) fn now() -> Option<chrono::DateTime<chrono::Utc>> {
+    let since = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?;
+    chrono::DateTime::from_timestamp(i64::try_from(since.as_secs()).ok()?, 0)
+}
+
+/// The syslog header's time: RFC 5424's as sent; RFC 3164's (no year) in
+/// the record's zone and the year that puts it at most a day ahead of now.
+pub(crate) fn header_time(log: &Log<'_>) -> Option<Resolved> {
+    let header = log.header();
+    header.timestamp()?;
+    let now = now()?;
+    let year = chrono::Datelike::year(&now);
+    let time = header
+        .datetime(year, log.zone())
+        .filter(|t| *t <= now + chrono::TimeDelta::days(1))
+        .or_else(|| header.datetime(year - 1, log.zone()))?;
+    Some(Resolved {
+        time,
+        fold: Fold::Unique,
+    })
+}
+
+/// A slice of borrowed-or-owned text, borrowing when it can.
+pub(crate) fn part<'a>(whole: &Cow<'a, str>, range: std::ops::Range<usize>) -> Cow<'a, str> {
+    match whole {
+        Cow::Borrowed(s) => Cow::Borrowed(&s[range]),
+        Cow::Owned(s) => Cow::Owned(s[range].to_owned()),
+    }
+}
+
+/// A user name as the reference integration reads it (`ELASTIC-PANW.md`
+/// §1.7): `DOMAIN\user`, `DOMAIN\\user` or `user@domain`, the user part made
+/// of ASCII letters, digits, space and `#.:_'-` with one optional trailing
+/// `$` (machine accounts), the domain of host-name labels (or empty, or
+/// `.`); anything else is the whole raw string as the name, no domain. No
+/// case folding. Returns the name and the domain.
+pub(crate) fn split_user(text: Cow<'_, str>) -> (Cow<'_, str>, Option<Cow<'_, str>>) {
+    fn user_ok(s: &str) -> bool {
+        let core = s.strip_suffix('$').unwrap_or(s);
+        !core.is_empty()
+            && core
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b" #.:_'-".contains(&b))
+    }
+    fn domain_ok(s: &str) -> bool {
+        if s.is_empty() || s == "." {
+            return true;
+        }
+        !s.starts_with('.')
+            && !s.ends_with('.')
+            && !s.contains("...")
+            && s.split('.').all(|label| {
+                label.len() <= 63
+                    && label
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+            })
+    }
+    let split = if let Some(i) = text.find('\\') {
+        // `DOMAIN\user`, or `DOMAIN\\user` (an escaped backslash).
+        let after = if text[i + 1..].starts_with('\\') {
+            i + 2
+        } else {
+            i + 1
+        };
+        (domain_ok(&text[..i]) && user_ok(&text[after..])).then_some((after..text.len(), 0..i))
+    } else if let Some(i) = text.find('@') {
+        (user_ok(&text[..i]) && domain_ok(&text[i + 1..])).then_some((0..i, i + 1..text.len()))
+    } else {
+        None
+    };
+    match split {
+        Some((name, domain)) => {
+            let domain =
+                (!domain.is_empty() && &text[domain.clone()] != ".").then(|| part(&text, domain));
+            (part(&text, name), domain)
+        }
+        None => (text, None),
+    }
+}
+
+/// `piece`, a slice of `whole`, as a slice of the same borrowed-or-owned text.
+pub(crate) fn within<'a>(whole: &Cow<'a, str>, piece: &str) -> Cow<'a, str> {
+    let start = piece.as_ptr() as usize - whole.as_ptr() as usize;
+    part(whole, start..start + piece.len())
+}
+
+/// Whether `text` starts with `prefix`, ASCII case ignored.
+pub(crate) fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
+    text.len() >= prefix.len()
+        && text.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+}
+
+/// Whether `text` contains `word`, ASCII case ignored.
+pub(crate) fn contains_ignore_case(text: &str, word: &str) -> bool {
+    text.as_bytes()
+        .windows(word.len().max(1))
+        .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
 }

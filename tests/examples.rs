@@ -126,6 +126,42 @@ fn panlog_to_seed_and_fields() {
     assert_eq!(docs[0]["type"], "TRAFFIC");
 }
 
+/// `--to ocsf`: one OCSF event per record, each of its type's class, and
+/// `--no-original` drops `raw_data` as it drops `event.original`.
+#[test]
+fn panlog_to_ocsf() {
+    let (status, stdout, stderr) = run("panlog", &["--to", "ocsf", &sample()], b"");
+    assert!(status.success(), "{stderr}");
+    let docs = ndjson(&stdout);
+    assert_eq!(docs.len(), 37);
+    assert_eq!(docs[0]["class_uid"], 4001);
+    assert_eq!(docs[0]["metadata"]["log_name"], "TRAFFIC");
+    assert!(docs[0]["raw_data"].is_string());
+    for doc in &docs {
+        let (class, activity) = (
+            doc["class_uid"].as_u64().unwrap(),
+            doc["activity_id"].as_u64().unwrap(),
+        );
+        assert_eq!(
+            doc["type_uid"].as_u64().unwrap(),
+            class * 100 + activity,
+            "{doc}"
+        );
+    }
+    let classes: std::collections::BTreeSet<u64> = docs
+        .iter()
+        .map(|d| d["class_uid"].as_u64().unwrap())
+        .collect();
+    assert_eq!(
+        classes.into_iter().collect::<Vec<_>>(),
+        [2004, 3002, 3004, 4001, 4003, 5019]
+    );
+
+    let (status, stdout, _) = run("panlog", &["--to", "ocsf", "--no-original", &sample()], b"");
+    assert!(status.success());
+    assert!(ndjson(&stdout).iter().all(|d| d.get("raw_data").is_none()));
+}
+
 /// The shapes real devices send, at the end of the sample: a PAN-OS 5.x
 /// THREAT (42 columns), a Strata-forwarded THREAT, the AUDIT header form and
 /// a SYSTEM auth failure whose facts are in its description.

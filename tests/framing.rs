@@ -441,7 +441,12 @@ case!(
     pri_less_octet_count_too_long_under_any_chunking,
     FramerConfig::new().max_record_len(16),
     b"255555555 55551,2020/01o01 00:0 - - 1,x\n1,2",
-    [err("RecordTooLong { limit: 16, length: 255555555 }", 1, 1, 0)]
+    [err(
+        "RecordTooLong { limit: 16, length: 255555555 }",
+        1,
+        1,
+        0
+    )]
 );
 case!(
     octet_frames_back_to_back,

@@ -1,10 +1,13 @@
-//! Arbitrary records through both ECS mappings and serde_json: no panic, and
-//! the JSON always parses back into an object.
+//! Arbitrary records through the ECS, seed and OCSF mappings and serde_json:
+//! no panic, the JSON always parses back into an object, and an OCSF event's
+//! `type_uid` is always `class_uid * 100 + activity_id`.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use panlog::Parser;
-use panlog::ecs::{EcsMapping, Mapping, SeedMapping};
+use panlog::ecs::{EcsMapping, SeedMapping};
+use panlog::mapping::Mapping;
+use panlog::ocsf::OcsfMapping;
 
 fuzz_target!(|data: &[u8]| {
     let mut parser = Parser::new();
@@ -20,4 +23,13 @@ fuzz_target!(|data: &[u8]| {
     serde_json::to_writer(&mut out, &SeedMapping.map(&log)).expect("serializes");
     let back: serde_json::Value = serde_json::from_slice(&out).expect("valid JSON");
     assert!(back.is_object());
+    out.clear();
+    let event = OcsfMapping::new().map(&log);
+    assert_eq!(
+        event.type_uid,
+        event.class_uid * 100 + u32::from(event.activity_id)
+    );
+    serde_json::to_writer(&mut out, &event).expect("serializes");
+    let back: serde_json::Value = serde_json::from_slice(&out).expect("valid JSON");
+    assert!(back["metadata"]["product"].is_object());
 });

@@ -11,9 +11,12 @@ use super::{
 use crate::describe::Description;
 use crate::ecs::model::{CommaList, Ecs, Event};
 use crate::log::Log;
+use crate::mapping::{
+    contains_ignore_case, header_time, now, part, starts_with_ignore_case, within,
+};
 use crate::schema::LogType;
 use crate::value::{Action, SessionFlags, Severity, ThreatId};
-use crate::zone::{Fold, Resolved};
+use crate::zone::Fold;
 
 /// The default mapping: ECS names and types for all 16 log types.
 ///
@@ -258,42 +261,6 @@ fn common<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {
     }
 }
 
-/// The current time, to the second.
-fn now() -> Option<chrono::DateTime<chrono::Utc>> {
-    let since = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .ok()?;
-    chrono::DateTime::from_timestamp(i64::try_from(since.as_secs()).ok()?, 0)
-}
-
-/// The syslog header's time: RFC 5424's as sent; RFC 3164's (no year) in
-/// the record's zone and the year that puts it at most a day ahead of now.
-fn header_time(log: &Log<'_>) -> Option<Resolved> {
-    let header = log.header();
-    header.timestamp()?;
-    let now = now()?;
-    let year = chrono::Datelike::year(&now);
-    let time = header
-        .datetime(year, log.zone())
-        .filter(|t| *t <= now + chrono::TimeDelta::days(1))
-        .or_else(|| header.datetime(year - 1, log.zone()))?;
-    Some(Resolved {
-        time,
-        fold: Fold::Unique,
-    })
-}
-
-fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
-    text.len() >= prefix.len()
-        && text.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
-}
-
-fn contains_ignore_case(text: &str, word: &str) -> bool {
-    text.as_bytes()
-        .windows(word.len().max(1))
-        .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
-}
-
 /// Lower case, borrowing when the text already is.
 fn lower(text: Cow<'_, str>) -> Cow<'_, str> {
     if text.bytes().any(|b| b.is_ascii_uppercase()) {
@@ -303,68 +270,12 @@ fn lower(text: Cow<'_, str>) -> Cow<'_, str> {
     }
 }
 
-/// A slice of borrowed-or-owned text, borrowing when it can.
-fn part<'a>(whole: &Cow<'a, str>, range: std::ops::Range<usize>) -> Cow<'a, str> {
-    match whole {
-        Cow::Borrowed(s) => Cow::Borrowed(&s[range]),
-        Cow::Owned(s) => Cow::Owned(s[range].to_owned()),
-    }
-}
-
-/// A user name as the reference integration reads it (`ELASTIC-PANW.md`
-/// §1.7): `DOMAIN\user`, `DOMAIN\\user` or `user@domain`, the user part made
-/// of ASCII letters, digits, space and `#.:_'-` with one optional trailing
-/// `$` (machine accounts), the domain of host-name labels (or empty, or
-/// `.`); anything else is the whole raw string as the name, no domain. No
-/// case folding.
+/// A user name split as [`crate::mapping::split_user`] reads it.
 fn split_user(text: Cow<'_, str>) -> User<'_> {
-    fn user_ok(s: &str) -> bool {
-        let core = s.strip_suffix('$').unwrap_or(s);
-        !core.is_empty()
-            && core
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b" #.:_'-".contains(&b))
-    }
-    fn domain_ok(s: &str) -> bool {
-        if s.is_empty() || s == "." {
-            return true;
-        }
-        !s.starts_with('.')
-            && !s.ends_with('.')
-            && !s.contains("...")
-            && s.split('.').all(|label| {
-                label.len() <= 63
-                    && label
-                        .bytes()
-                        .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
-            })
-    }
-    let split = if let Some(i) = text.find('\\') {
-        // `DOMAIN\user`, or `DOMAIN\\user` (an escaped backslash).
-        let after = if text[i + 1..].starts_with('\\') {
-            i + 2
-        } else {
-            i + 1
-        };
-        (domain_ok(&text[..i]) && user_ok(&text[after..])).then_some((after..text.len(), 0..i))
-    } else if let Some(i) = text.find('@') {
-        (user_ok(&text[..i]) && domain_ok(&text[i + 1..])).then_some((0..i, i + 1..text.len()))
-    } else {
-        None
-    };
-    match split {
-        Some((name, domain)) => {
-            let domain =
-                (!domain.is_empty() && &text[domain.clone()] != ".").then(|| part(&text, domain));
-            User {
-                name: Some(part(&text, name)),
-                domain,
-            }
-        }
-        None => User {
-            name: Some(text),
-            domain: None,
-        },
+    let (name, domain) = crate::mapping::split_user(text);
+    User {
+        name: Some(name),
+        domain,
     }
 }
 
@@ -793,11 +704,6 @@ fn tunnel_like<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {
 
 /// A piece of `whole` (which `piece` points into) as text of the record's
 /// lifetime: borrowed when `whole` is, copied when it was unescaped.
-fn within<'a>(whole: &Cow<'a, str>, piece: &str) -> Cow<'a, str> {
-    let start = piece.as_ptr() as usize - whole.as_ptr() as usize;
-    part(whole, start..start + piece.len())
-}
-
 /// What a description names (see [`crate::describe`]), into the document
 /// where the record's columns have not said it already.
 fn description<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>, column: &str) {
