@@ -439,7 +439,53 @@ fn stream(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, parse, ecs_json, stream);
+/// Parquet files (feature `parquet`) beside the NDJSON of the same typed
+/// fields, both from bytes: the lake writer's cost per input byte.
+#[cfg(feature = "parquet")]
+fn lake(c: &mut Criterion) {
+    let data = corpus::generate(RECORDS, 0x5eed);
+    let mut group = c.benchmark_group("lake");
+    group.throughput(Throughput::Bytes(data.len() as u64));
+    group.sample_size(20);
+    group.bench_function("panlog bytes -> fields NDJSON", |b| {
+        let mut out = Vec::with_capacity(64 * 1024);
+        b.iter(|| {
+            let mut reader = LogReader::new(black_box(&data[..]));
+            let (mut docs, mut bytes) = (0, 0);
+            while let Some(log) = reader.next_log() {
+                out.clear();
+                serde_json::to_writer(&mut out, &log.unwrap()).unwrap();
+                bytes += out.len();
+                docs += 1;
+            }
+            assert_eq!(docs, RECORDS);
+            assert!(bytes > RECORDS * 500);
+        });
+    });
+    let dir = std::env::temp_dir().join(format!("panlog-bench-lake-{}", std::process::id()));
+    group.bench_function("panlog bytes -> Parquet files (LakeWriter)", |b| {
+        b.iter(|| {
+            let _ = std::fs::remove_dir_all(&dir);
+            let mut lake = panlog::lake::LakeWriter::new(&dir);
+            let mut reader = LogReader::new(black_box(&data[..]));
+            let mut docs = 0;
+            while let Some(log) = reader.next_log() {
+                lake.write(&log.unwrap()).unwrap();
+                docs += 1;
+            }
+            let files = lake.finish().unwrap();
+            assert_eq!(docs, RECORDS);
+            assert!(!files.is_empty());
+        });
+    });
+    let _ = std::fs::remove_dir_all(&dir);
+    group.finish();
+}
+
+#[cfg(not(feature = "parquet"))]
+fn lake(_: &mut Criterion) {}
+
+criterion_group!(benches, parse, ecs_json, stream, lake);
 
 fn main() {
     benches();
@@ -458,6 +504,15 @@ fn main() {
             ("panlog bytes -> OCSF JSON", "panlog bytes -> ECS JSON"),
         ],
     );
+    if cfg!(feature = "parquet") {
+        ratios::print(
+            "lake",
+            &[(
+                "panlog bytes -> Parquet files (LakeWriter)",
+                "panlog bytes -> fields NDJSON",
+            )],
+        );
+    }
     ratios::print(
         "stream",
         &[(

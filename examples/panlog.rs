@@ -2,7 +2,8 @@
 //!
 //! ```text
 //! cargo run --release --example panlog -- [--to ecs|ocsf|seed|fields]
-//!     [--from auto|csv|cef|leef|json] [--format 'CUSTOM FORMAT']...
+//!     [--format ndjson|parquet] [--out DIR]
+//!     [--from auto|csv|cef|leef|json] [--custom-format 'CUSTOM FORMAT']...
 //!     [--tz ZONE] [--tz-map FILE] [--no-original] [--stats] [--threads N]
 //!     [FILE...]
 //! ```
@@ -15,10 +16,15 @@
 //! - `--to seed`: the seed corpus's normalization;
 //! - `--to fields`: the typed record as a flat map of PAN-OS field names.
 //!
+//! `--format parquet --out DIR` (built with `--features parquet`) writes the
+//! typed fields as Parquet instead, one file set per log type partitioned by
+//! day (`DIR/traffic/eventDay=20240305/part-00000.parquet`; see
+//! `panlog::lake`).
+//!
 //! Each record's shape (PAN-OS CSV, CEF, LEEF, a JSON object per line, a
 //! `key=value` record) is told by itself unless `--from` fixes it; with
 //! `--from json` an input may also be a JSON array or stacked objects.
-//! `--format` gives a custom log format string (`src=$src dst=$dst ...`) the
+//! `--custom-format` gives a custom log format string (`src=$src dst=$dst ...`) the
 //! firewall writes; repeat it for several.
 //!
 //! `--tz` is the firewalls' zone, for PAN-OS's naive times (UTC by default):
@@ -55,8 +61,16 @@ enum To {
     Fields,
 }
 
+#[derive(Clone, Copy, PartialEq)]
+enum Format {
+    Ndjson,
+    Parquet,
+}
+
 struct Options {
     to: To,
+    format: Format,
+    out: Option<String>,
     zones: Zones,
     input: Input,
     formats: Vec<CustomFormat>,
@@ -73,15 +87,51 @@ struct Stats {
     errors: u64,
 }
 
+/// Where documents go: NDJSON on a writer, or Parquet files.
+enum Output<W: Write> {
+    Ndjson(W),
+    #[cfg(feature = "parquet")]
+    Parquet(panlog::lake::LakeWriter),
+}
+
+impl<W: Write> Output<W> {
+    /// Writes one record's document.
+    fn put(&mut self, log: &panlog::Log<'_>, opts: &Options, ecs: &EcsMapping) -> io::Result<()> {
+        match self {
+            Output::Ndjson(w) => write_json(log, opts, ecs, w),
+            #[cfg(feature = "parquet")]
+            Output::Parquet(lake) => lake.write(log).map_err(io::Error::other),
+        }
+    }
+
+    /// Flushes the writer, or closes the Parquet files (listing them on
+    /// stderr).
+    fn finish(self) -> io::Result<()> {
+        match self {
+            Output::Ndjson(mut w) => w.flush(),
+            #[cfg(feature = "parquet")]
+            Output::Parquet(lake) => {
+                for file in lake.finish().map_err(io::Error::other)? {
+                    eprintln!("wrote {}", file.display());
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
 const USAGE: &str =
-    "usage: panlog [--to ecs|ocsf|seed|fields] [--from auto|csv|cef|leef|json] [--format FORMAT]... [--tz ZONE] [--tz-map FILE] [--no-original] [--stats] [--threads N] [FILE...]
+    "usage: panlog [--to ecs|ocsf|seed|fields] [--format ndjson|parquet] [--out DIR] [--from auto|csv|cef|leef|json] [--custom-format FORMAT]... [--tz ZONE] [--tz-map FILE] [--no-original] [--stats] [--threads N] [FILE...]
   ZONE: UTC, +HH:MM, an IANA name (Europe/Berlin) or local
   --tz-map FILE: lines of `SERIAL-OR-HOSTNAME ZONE` (and `default ZONE`)
+  --format parquet --out DIR: typed fields as Parquet, DIR/<type>/eventDay=YYYYMMDD/ (feature parquet)
   (no FILE, or -: standard input)";
 
 fn options() -> Result<Options, String> {
     let mut opts = Options {
         to: To::Ecs,
+        format: Format::Ndjson,
+        out: None,
         zones: Zones::new(Zone::UTC),
         input: Input::Auto,
         formats: Vec::new(),
@@ -91,10 +141,12 @@ fn options() -> Result<Options, String> {
         files: Vec::new(),
     };
     let mut default_zone = None;
+    let mut to_given = false;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--to" => {
+                to_given = true;
                 opts.to = match args.next().as_deref() {
                     Some("ecs") => To::Ecs,
                     Some("ocsf") => To::Ocsf,
@@ -126,9 +178,21 @@ fn options() -> Result<Options, String> {
                 }
             }
             "--format" => {
+                opts.format = match args.next().as_deref() {
+                    Some("ndjson") => Format::Ndjson,
+                    Some("parquet") => Format::Parquet,
+                    other => {
+                        return Err(format!(
+                            "--format: expected ndjson or parquet, got {other:?}"
+                        ));
+                    }
+                }
+            }
+            "--out" => opts.out = args.next(),
+            "--custom-format" => {
                 let text = args.next().unwrap_or_default();
                 opts.formats
-                    .push(text.parse().map_err(|e| format!("--format: {e}"))?);
+                    .push(text.parse().map_err(|e| format!("--custom-format: {e}"))?);
             }
             "--tz-map" => {
                 let path = args.next().unwrap_or_default();
@@ -148,6 +212,20 @@ fn options() -> Result<Options, String> {
             "-h" | "--help" => return Err(String::new()),
             flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
             _ => opts.files.push(arg),
+        }
+    }
+    if opts.format == Format::Parquet {
+        if opts.out.is_none() {
+            return Err("--format parquet needs --out DIR".into());
+        }
+        if to_given && opts.to != To::Fields {
+            return Err("--format parquet writes the typed fields (--to fields); documents as Parquet are not supported".into());
+        }
+        opts.to = To::Fields;
+        if cfg!(not(feature = "parquet")) {
+            return Err(
+                "--format parquet: this build has no Parquet; build with --features parquet".into(),
+            );
         }
     }
     if let Some(zone) = default_zone {
@@ -172,7 +250,15 @@ fn main() -> ExitCode {
         }
     };
     let stdout = io::stdout();
-    let mut out = BufWriter::with_capacity(256 * 1024, stdout.lock());
+    let mut out = match opts.format {
+        Format::Ndjson => Output::Ndjson(BufWriter::with_capacity(256 * 1024, stdout.lock())),
+        #[cfg(feature = "parquet")]
+        Format::Parquet => Output::Parquet(
+            panlog::lake::LakeWriter::new(opts.out.as_deref().unwrap_or(".")).record(opts.original),
+        ),
+        #[cfg(not(feature = "parquet"))]
+        Format::Parquet => unreachable!("refused by options()"),
+    };
     let mut stats = Stats::default();
     let mut status = ExitCode::SUCCESS;
     for name in &opts.files {
@@ -192,7 +278,7 @@ fn main() -> ExitCode {
             status = ExitCode::FAILURE;
         }
     }
-    if let Err(e) = out.flush()
+    if let Err(e) = out.finish()
         && e.kind() != io::ErrorKind::BrokenPipe
     {
         eprintln!("panlog: writing output: {e}");
@@ -209,11 +295,11 @@ fn main() -> ExitCode {
 
 /// Converts one input. An `Err` is an input or output failure (the input is
 /// abandoned); bad records are reported on stderr and skipped.
-fn convert<R: Read>(
+fn convert<R: Read, W: Write>(
     name: &str,
     input: R,
     opts: &Options,
-    out: &mut impl Write,
+    out: &mut Output<W>,
     stats: &mut Stats,
 ) -> io::Result<()> {
     let mut parser = Parser::new().zones(opts.zones.clone()).input(opts.input);
@@ -224,7 +310,7 @@ fn convert<R: Read>(
         return convert_json(name, input, parser, opts, out, stats);
     }
     #[cfg(feature = "rayon")]
-    if opts.threads != 1 {
+    if let (Output::Ndjson(out), true) = (&mut *out, opts.threads != 1) {
         return convert_parallel(name, input, parser, opts, out, stats);
     }
     let mut reader = LogReader::new(input).with_parser(parser);
@@ -236,7 +322,9 @@ fn convert<R: Read>(
         if progress && count.is_multiple_of(1 << 20) {
             eprint!("\r{name}: {count} records");
         }
-        emit(name, result, opts, &ecs, out, &mut io::stderr(), stats)?;
+        emit(name, result, &mut io::stderr(), stats, |log| {
+            out.put(log, opts, &ecs)
+        })?;
     }
     if progress && count >= 1 << 20 {
         eprintln!("\r{name}: {count} records");
@@ -269,15 +357,9 @@ fn convert_parallel<R: Read>(
         input,
         |part: &mut Part, result| {
             if part.failed.is_none()
-                && let Err(e) = emit(
-                    name,
-                    result,
-                    opts,
-                    &ecs,
-                    &mut part.docs,
-                    &mut part.errors,
-                    &mut part.stats,
-                )
+                && let Err(e) = emit(name, result, &mut part.errors, &mut part.stats, |log| {
+                    write_json(log, opts, &ecs, &mut part.docs)
+                })
             {
                 part.failed = Some(e);
             }
@@ -302,11 +384,9 @@ fn convert_parallel<R: Read>(
 fn emit(
     name: &str,
     result: Result<panlog::Log<'_>, panlog::Error>,
-    opts: &Options,
-    ecs: &EcsMapping,
-    out: &mut impl Write,
     errors: &mut impl Write,
     stats: &mut Stats,
+    mut put: impl FnMut(&panlog::Log<'_>) -> io::Result<()>,
 ) -> io::Result<()> {
     let log = match result {
         Ok(log) => log,
@@ -326,14 +406,24 @@ fn emit(
         }
     };
     *stats.by_type.entry(log.log_type().as_str()).or_default() += 1;
+    put(&log)
+}
+
+/// One record's document as a line of JSON.
+fn write_json(
+    log: &panlog::Log<'_>,
+    opts: &Options,
+    ecs: &EcsMapping,
+    out: &mut impl Write,
+) -> io::Result<()> {
     let written = match opts.to {
-        To::Ecs => serde_json::to_writer(&mut *out, &ecs.map(&log)),
+        To::Ecs => serde_json::to_writer(&mut *out, &ecs.map(log)),
         To::Ocsf => serde_json::to_writer(
             &mut *out,
-            &OcsfMapping::new().raw_data(opts.original).map(&log),
+            &OcsfMapping::new().raw_data(opts.original).map(log),
         ),
-        To::Seed => serde_json::to_writer(&mut *out, &SeedMapping.map(&log)),
-        To::Fields => serde_json::to_writer(&mut *out, &log),
+        To::Seed => serde_json::to_writer(&mut *out, &SeedMapping.map(log)),
+        To::Fields => serde_json::to_writer(&mut *out, log),
     };
     written.map_err(io::Error::other)?;
     out.write_all(b"\n")
@@ -341,12 +431,12 @@ fn emit(
 
 /// `--from json`: the input whole (a JSON array or stacked objects may span
 /// lines), each top-level object a record.
-fn convert_json<R: Read>(
+fn convert_json<R: Read, W: Write>(
     name: &str,
     mut input: R,
     mut parser: Parser,
     opts: &Options,
-    out: &mut impl Write,
+    out: &mut Output<W>,
     stats: &mut Stats,
 ) -> io::Result<()> {
     let mut text = Vec::new();
@@ -360,7 +450,9 @@ fn convert_json<R: Read>(
             field: None,
         };
         let result = parser.parse_at(&text[range], position);
-        emit(name, result, opts, &ecs, out, &mut io::stderr(), stats)?;
+        emit(name, result, &mut io::stderr(), stats, |log| {
+            out.put(log, opts, &ecs)
+        })?;
     }
     Ok(())
 }

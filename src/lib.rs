@@ -47,6 +47,8 @@ record is laid out in (`named`).
 | [`mapping`] | the seam from record to document ([`Mapping`](mapping::Mapping)) and the borrowed, allocation-free parts documents are built of; the columns a mapping did not take ([`Rest`](mapping::Rest)) |
 | [`ecs`] | Elastic Common Schema documents: the default [`EcsMapping`](ecs::EcsMapping) and the seed corpus's [`SeedMapping`](ecs::SeedMapping) |
 | [`ocsf`] | Open Cybersecurity Schema Framework events, a class per log type ([`OcsfMapping`](ocsf::OcsfMapping)); a sibling of `ecs` |
+| `columnar` | with the `arrow` feature: Arrow record batches, a typed schema per log type from its column table (`BatchBuilder`, `Batches`) |
+| `lake` | with the `parquet` feature: Parquet files of those batches, one file set per log type partitioned by day (`eventDay=YYYYMMDD`), memory bounded (`LakeWriter`) |
 
 # Reading a file of mixed log types
 
@@ -112,6 +114,11 @@ limit plus one read buffer, whatever the input.
   `tokio_util::codec::Decoder`s for `FramedRead` and `UdpFramed`.
 - `xml` (off by default): `api::response`, reading the XML API's answers
   with `quick-xml`.
+- `rayon` (off by default): `batch`, a whole input converted on every core.
+- `arrow` (off by default): `columnar`, Arrow record batches of records,
+  on the arrow-rs crates (`arrow-array`, `arrow-schema`).
+- `parquet` (off by default, implies `arrow`): `lake`, Parquet files laid
+  out as a data lake's partitions, on the `parquet` crate.
 
 With `--no-default-features` the crate's runtime dependencies are
 `memchr`, `serde`, `chrono` and `thiserror`.
@@ -123,6 +130,8 @@ pub mod batch;
 pub mod cef;
 #[cfg(feature = "tokio")]
 pub mod codec;
+#[cfg(feature = "arrow")]
+pub mod columnar;
 pub mod csv;
 pub mod custom;
 pub mod de;
@@ -132,6 +141,8 @@ pub mod error;
 pub mod framing;
 pub mod json;
 mod keys;
+#[cfg(feature = "parquet")]
+pub mod lake;
 pub mod leef;
 pub mod log;
 pub mod mapping;

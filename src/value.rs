@@ -609,6 +609,16 @@ macro_rules! flag_accessors {
                 }
             )*
 
+            /// Every documented flag: its name (the accessor's) and its bit.
+            ///
+            /// # Example
+            ///
+            /// ```
+            #[doc = concat!("use panlog::value::", stringify!($ty), ";")]
+            #[doc = concat!("assert!(!", stringify!($ty), "::NAMED.is_empty());")]
+            /// ```
+            pub const NAMED: &'static [(&'static str, $int)] = &[$((stringify!($fn), $ty::$konst)),*];
+
             /// The flags with documented meanings that are set, by name.
             ///
             /// # Example
@@ -618,8 +628,7 @@ macro_rules! flag_accessors {
             #[doc = concat!("assert_eq!(", stringify!($ty), "::new(0).names().count(), 0);")]
             /// ```
             pub fn names(self) -> impl Iterator<Item = &'static str> {
-                const ALL: &[(&str, $int)] = &[$((stringify!($fn), $ty::$konst)),*];
-                ALL.iter().filter(move |(_, bit)| self.0 & bit != 0).map(|(name, _)| *name)
+                Self::NAMED.iter().filter(move |(_, bit)| self.0 & bit != 0).map(|(name, _)| *name)
             }
         }
     };

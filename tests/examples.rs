@@ -162,6 +162,56 @@ fn panlog_to_ocsf() {
     assert!(ndjson(&stdout).iter().all(|d| d.get("raw_data").is_none()));
 }
 
+/// `--format parquet --out DIR`: a file per log type and day, every record
+/// in one (read back in `tests/lake.rs`).
+#[cfg(feature = "parquet")]
+#[test]
+fn panlog_to_parquet() {
+    let out = std::env::temp_dir().join(format!("panlog-example-lake-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out);
+    let (status, stdout, stderr) = run(
+        "panlog",
+        &[
+            "--format",
+            "parquet",
+            "--out",
+            out.to_str().unwrap(),
+            &sample(),
+        ],
+        b"",
+    );
+    assert!(status.success(), "{stderr}");
+    assert!(stdout.is_empty());
+    let written: Vec<&str> = stderr
+        .lines()
+        .filter_map(|l| l.strip_prefix("wrote "))
+        .collect();
+    assert_eq!(written.len(), 16, "{stderr}");
+    assert!(
+        written
+            .iter()
+            .any(|f| f.ends_with("traffic/eventDay=20240305/part-00000.parquet"))
+    );
+    assert!(written.iter().all(|f| std::path::Path::new(f).is_file()));
+    // Documents as Parquet are refused, not silently written as fields.
+    let (status, _, stderr) = run(
+        "panlog",
+        &[
+            "--format",
+            "parquet",
+            "--to",
+            "ecs",
+            "--out",
+            out.to_str().unwrap(),
+            &sample(),
+        ],
+        b"",
+    );
+    assert!(!status.success());
+    assert!(stderr.contains("--to fields"), "{stderr}");
+    std::fs::remove_dir_all(&out).unwrap();
+}
+
 /// The shapes real devices send, at the end of the sample: a PAN-OS 5.x
 /// THREAT (42 columns), a Strata-forwarded THREAT, the AUDIT header form and
 /// a SYSTEM auth failure whose facts are in its description.

@@ -1,0 +1,355 @@
+//! Parquet files laid out as a data lake's partitions (feature `parquet`).
+//!
+//! A [`LakeWriter`] writes a stream of records of every type as Parquet,
+//! one file set per log type, partitioned by the event's day the way Amazon
+//! Security Lake lays out a custom source (`eventDay=YYYYMMDD`):
+//!
+//! ```text
+//! DIR/traffic/eventDay=20240305/part-00000.parquet
+//! DIR/threat/eventDay=20240305/part-00000.parquet
+//! DIR/system/eventDay=20240306/part-00000.parquet
+//! ```
+//!
+//! Each file holds [`columnar`](crate::columnar) batches: a typed column per
+//! PAN-OS field, the session flag bits, the record as received. Engines
+//! that read Hive-style partitions (Spark, Trino/Athena, DataFusion, DuckDB,
+//! Polars) see `eventDay` as a column.
+//!
+//! The event's day is the UTC date of its time (the high-resolution time,
+//! else the generated time, else the receive time; the day of writing for a
+//! record with none).
+//!
+//! Memory is bounded whatever the input: a batch of at most
+//! [`rows_per_group`](LakeWriter::rows_per_group) rows per open file, handed
+//! to Parquet as it fills (a row group is flushed at that many rows or
+//! 64 MiB), and at most [`max_open_files`](LakeWriter::max_open_files) files
+//! open: past that, the least recently written one is closed, and its
+//! partition continues in a new part file if more records come.
+//!
+//! # Example
+//!
+//! ```
+//! use panlog::lake::LakeWriter;
+//! use panlog::reader::LogReader;
+//!
+//! let dir = std::env::temp_dir().join(format!("panlog-lake-doc-{}", std::process::id()));
+//! let input = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/sample.log")).unwrap();
+//! let mut lake = LakeWriter::new(&dir);
+//! let mut reader = LogReader::new(&input[..]);
+//! while let Some(log) = reader.next_log() {
+//!     lake.write(&log.unwrap()).unwrap();
+//! }
+//! let files = lake.finish().unwrap();
+//! assert!(files.iter().any(|f| f.ends_with("traffic/eventDay=20240305/part-00000.parquet")));
+//! std::fs::remove_dir_all(&dir).unwrap();
+//! ```
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Datelike, FixedOffset, Utc};
+use parquet::arrow::ArrowWriter;
+use parquet::basic::Compression;
+use parquet::errors::ParquetError;
+use parquet::file::properties::WriterProperties;
+
+use crate::columnar::BatchBuilder;
+use crate::log::Log;
+use crate::schema::LogType;
+
+/// The rows of a batch and of a Parquet row group, by default.
+pub const DEFAULT_ROWS_PER_GROUP: usize = 64 * 1024;
+
+/// The files open at once, by default.
+pub const DEFAULT_MAX_OPEN_FILES: usize = 32;
+
+/// The most bytes a row group holds before it is flushed.
+const MAX_ROW_GROUP_BYTES: usize = 64 << 20;
+
+/// Why writing the lake failed.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum LakeError {
+    /// A directory or file could not be created.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The path.
+        path: PathBuf,
+        /// The I/O error.
+        source: io::Error,
+    },
+    /// Parquet could not write a file.
+    #[error("{}: {source}", path.display())]
+    Parquet {
+        /// The file.
+        path: PathBuf,
+        /// The Parquet error.
+        source: ParquetError,
+    },
+}
+
+/// One open file: a partition's current part.
+struct Part {
+    path: PathBuf,
+    builder: BatchBuilder,
+    writer: ArrowWriter<File>,
+    last_used: u64,
+}
+
+impl Part {
+    fn flush_batch(&mut self) -> Result<(), LakeError> {
+        if self.builder.is_empty() {
+            return Ok(());
+        }
+        let batch = self.builder.finish();
+        self.writer
+            .write(&batch)
+            .map_err(|source| LakeError::Parquet {
+                path: self.path.clone(),
+                source,
+            })
+    }
+
+    fn close(mut self) -> Result<PathBuf, LakeError> {
+        self.flush_batch()?;
+        let path = self.path;
+        self.writer.close().map_err(|source| LakeError::Parquet {
+            path: path.clone(),
+            source,
+        })?;
+        Ok(path)
+    }
+}
+
+/// Writes records as Parquet files partitioned by log type and day.
+///
+/// Call [`finish`](LakeWriter::finish) at the end: it writes the last rows
+/// and closes the files (dropping the writer closes them too, ignoring
+/// errors).
+///
+/// # Example
+///
+/// See the [module](self).
+pub struct LakeWriter {
+    dir: PathBuf,
+    rows: usize,
+    max_open: usize,
+    record: bool,
+    open: HashMap<(LogType, u32), Part>,
+    tick: u64,
+    written: Vec<PathBuf>,
+}
+
+impl LakeWriter {
+    /// A writer into `dir` (created as needed), with the defaults.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let lake = panlog::lake::LakeWriter::new("out");
+    /// ```
+    #[must_use]
+    pub fn new(dir: impl AsRef<Path>) -> LakeWriter {
+        LakeWriter {
+            dir: dir.as_ref().to_path_buf(),
+            rows: DEFAULT_ROWS_PER_GROUP,
+            max_open: DEFAULT_MAX_OPEN_FILES,
+            record: true,
+            open: HashMap::new(),
+            tick: 0,
+            written: Vec::new(),
+        }
+    }
+
+    /// The rows collected per file before they go to Parquet, and the rows
+    /// of a row group (at least 1).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let lake = panlog::lake::LakeWriter::new("out").rows_per_group(10_000);
+    /// ```
+    #[must_use]
+    pub fn rows_per_group(mut self, rows: usize) -> LakeWriter {
+        self.rows = rows.max(1);
+        self
+    }
+
+    /// The files open at once (at least 1).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let lake = panlog::lake::LakeWriter::new("out").max_open_files(8);
+    /// ```
+    #[must_use]
+    pub fn max_open_files(mut self, files: usize) -> LakeWriter {
+        self.max_open = files.max(1);
+        self
+    }
+
+    /// Whether to keep the record as received in `_record` (on by default).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let lake = panlog::lake::LakeWriter::new("out").record(false);
+    /// ```
+    #[must_use]
+    pub fn record(mut self, keep: bool) -> LakeWriter {
+        self.record = keep;
+        self
+    }
+
+    /// Writes one record to its type's and day's file.
+    ///
+    /// # Errors
+    ///
+    /// [`LakeError`] when a directory or file cannot be created or Parquet
+    /// fails; the record is not written.
+    ///
+    /// # Example
+    ///
+    /// See the [module](self).
+    pub fn write(&mut self, log: &Log<'_>) -> Result<(), LakeError> {
+        let key = (log.log_type(), event_day(log));
+        self.tick += 1;
+        if !self.open.contains_key(&key) {
+            if self.open.len() >= self.max_open {
+                self.close_least_recent()?;
+            }
+            let part = self.open_part(key)?;
+            self.open.insert(key, part);
+        }
+        let rows = self.rows;
+        let Some(part) = self.open.get_mut(&key) else {
+            return Ok(());
+        };
+        part.last_used = self.tick;
+        // The builder is of the record's own type: this cannot fail.
+        if part.builder.push(log).is_ok() && part.builder.len() >= rows {
+            part.flush_batch()?;
+        }
+        Ok(())
+    }
+
+    /// Writes what is left and closes every file; returns the files
+    /// written, sorted.
+    ///
+    /// # Errors
+    ///
+    /// The first [`LakeError`] closing a file (the others are still
+    /// closed).
+    ///
+    /// # Example
+    ///
+    /// See the [module](self).
+    pub fn finish(mut self) -> Result<Vec<PathBuf>, LakeError> {
+        let mut first = None;
+        for (_, part) in std::mem::take(&mut self.open) {
+            match part.close() {
+                Ok(path) => self.written.push(path),
+                Err(e) => {
+                    first.get_or_insert(e);
+                }
+            }
+        }
+        if let Some(e) = first {
+            return Err(e);
+        }
+        let mut written = std::mem::take(&mut self.written);
+        written.sort();
+        Ok(written)
+    }
+
+    fn close_least_recent(&mut self) -> Result<(), LakeError> {
+        let Some(key) = self
+            .open
+            .iter()
+            .min_by_key(|(_, p)| p.last_used)
+            .map(|(k, _)| *k)
+        else {
+            return Ok(());
+        };
+        if let Some(part) = self.open.remove(&key) {
+            self.written.push(part.close()?);
+        }
+        Ok(())
+    }
+
+    /// Opens the next free part file of a partition.
+    fn open_part(&self, (ty, day): (LogType, u32)) -> Result<Part, LakeError> {
+        let dir = self
+            .dir
+            .join(ty.as_str().to_ascii_lowercase())
+            .join(format!("eventDay={day:08}"));
+        std::fs::create_dir_all(&dir).map_err(|source| LakeError::Io {
+            path: dir.clone(),
+            source,
+        })?;
+        let path = (0u32..)
+            .map(|n| dir.join(format!("part-{n:05}.parquet")))
+            .find(|p| !p.exists() && !self.written.contains(p))
+            .unwrap_or_else(|| dir.join("part.parquet"));
+        let file = File::create(&path).map_err(|source| LakeError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        let builder = BatchBuilder::new(ty).record(self.record);
+        let props = WriterProperties::builder()
+            .set_compression(Compression::SNAPPY)
+            .set_max_row_group_row_count(Some(self.rows))
+            .set_max_row_group_bytes(Some(MAX_ROW_GROUP_BYTES))
+            .set_created_by(concat!("panlog ", env!("CARGO_PKG_VERSION")).to_owned())
+            .build();
+        let writer =
+            ArrowWriter::try_new(file, builder.schema(), Some(props)).map_err(|source| {
+                LakeError::Parquet {
+                    path: path.clone(),
+                    source,
+                }
+            })?;
+        Ok(Part {
+            path,
+            builder,
+            writer,
+            last_used: self.tick,
+        })
+    }
+}
+
+impl Drop for LakeWriter {
+    fn drop(&mut self) {
+        for (_, part) in std::mem::take(&mut self.open) {
+            let _ = part.close();
+        }
+    }
+}
+
+/// The UTC day of a record's event, as `YYYYMMDD`.
+///
+/// # Example
+///
+/// ```
+/// let log = panlog::parse(b"1,2024/03/05 23:22:07,0128,SYSTEM,general,0,2024/03/05 23:22:07,,general,,0,0,general,high,disk full,1,0x0").unwrap();
+/// assert_eq!(panlog::lake::event_day(&log), 20240305);
+/// ```
+#[must_use]
+pub fn event_day(log: &Log<'_>) -> u32 {
+    let real = |t: Result<Option<DateTime<FixedOffset>>, crate::Error>| {
+        t.ok()
+            .flatten()
+            .filter(|t| !crate::value::is_placeholder(t))
+    };
+    let time = real(log.high_res_timestamp())
+        .or_else(|| real(log.time_generated()))
+        .or_else(|| real(log.receive_time()))
+        .map(|t| t.with_timezone(&Utc))
+        .or_else(crate::mapping::now);
+    let Some(date) = time.map(|t| t.date_naive()) else {
+        return 0;
+    };
+    u32::try_from(date.year()).unwrap_or(0) * 10_000 + date.month() * 100 + date.day()
+}

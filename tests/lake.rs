@@ -1,0 +1,292 @@
+//! Parquet output read back (feature `parquet`): every shipped and
+//! real-world record written by `panlog::lake` comes back from the files,
+//! with the `parquet` crate's own reader, as the same values the NDJSON
+//! path (`--to fields`, the record's `Serialize`) writes: counts, types and
+//! values, column by column.
+#![cfg(feature = "parquet")]
+
+#[path = "common/shared.rs"]
+mod shared;
+
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::path::{Path, PathBuf};
+
+use arrow_array::cast::AsArray;
+use arrow_array::types::{TimestampMicrosecondType, UInt16Type, UInt64Type};
+use arrow_array::{Array, RecordBatch};
+use arrow_schema::DataType;
+use panlog::columnar;
+use panlog::lake::{LakeWriter, event_day};
+use panlog::reader::LogReader;
+use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+use serde_json::Value;
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("panlog-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
+fn read(path: &Path) -> Vec<RecordBatch> {
+    ParquetRecordBatchReaderBuilder::try_new(File::open(path).unwrap())
+        .unwrap()
+        .build()
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+/// What the NDJSON path writes for a record, with the record itself.
+struct Expected {
+    fields: serde_json::Map<String, Value>,
+    record: String,
+}
+
+/// The `_text` entries of a row.
+fn text_entries(batch: &RecordBatch, row: usize) -> Vec<(String, String)> {
+    let map = batch
+        .column_by_name(columnar::TEXT_COLUMN)
+        .unwrap()
+        .as_map();
+    let entries = map.value(row);
+    let keys = entries.column(0).as_string::<i32>();
+    let values = entries.column(1).as_string::<i32>();
+    (0..entries.len())
+        .map(|i| (keys.value(i).to_owned(), values.value(i).to_owned()))
+        .collect()
+}
+
+/// Whether row `row` of column `name` holds what the NDJSON path wrote.
+fn same(batch: &RecordBatch, name: &str, row: usize, want: &Expected) -> Result<(), String> {
+    let column = batch.column_by_name(name).unwrap();
+    let json = want.fields.get(name);
+    let null = column.is_null(row);
+    let fail = |got: String| Err(format!("{name}: parquet {got}, ndjson {json:?}"));
+    // A value the NDJSON path keeps as text because it does not read as
+    // its column's type is null in its typed column and kept in `_text`.
+    if null
+        && !matches!(column.data_type(), DataType::Boolean | DataType::Map(..))
+        && let Some(Value::String(text)) = json
+    {
+        let kept = text_entries(batch, row);
+        return if kept.iter().any(|(k, v)| k == name && v == text) {
+            Ok(())
+        } else {
+            fail(format!("null, and _text has {kept:?}"))
+        };
+    }
+    match column.data_type() {
+        DataType::Map(..) => {
+            // Every entry is a value the NDJSON path has as text, or a
+            // column past the schema.
+            for (k, v) in text_entries(batch, row) {
+                let known = want.fields.get(&k).and_then(Value::as_str) == Some(v.as_str());
+                if !known && !k.starts_with("_extra_") && !want.fields.contains_key(&k) {
+                    return fail(format!("_text entry {k}={v}"));
+                }
+            }
+        }
+        DataType::Utf8 if name == columnar::RECORD_COLUMN => {
+            let got = column.as_string::<i32>().value(row);
+            if got != want.record {
+                return fail(got.to_owned());
+            }
+        }
+        DataType::Utf8 => match (json, null) {
+            (None | Some(Value::Null), true) => {}
+            (Some(Value::String(s)), false) if column.as_string::<i32>().value(row) == s => {}
+            // A threat id is written as its text by both paths.
+            (Some(Value::Object(_)), false) => {}
+            _ => {
+                return fail(format!(
+                    "{:?}",
+                    (!null).then(|| column.as_string::<i32>().value(row))
+                ));
+            }
+        },
+        DataType::UInt64 => {
+            let expect = match json {
+                Some(Value::Number(n)) => n.as_u64(),
+                Some(Value::String(s)) => s
+                    .strip_prefix("0x")
+                    .and_then(|h| u64::from_str_radix(h, 16).ok()),
+                _ => None,
+            };
+            let got = (!null).then(|| column.as_primitive::<UInt64Type>().value(row));
+            if got != expect {
+                return fail(format!("{got:?}"));
+            }
+        }
+        DataType::UInt16 => {
+            let expect = json
+                .and_then(Value::as_u64)
+                .and_then(|p| u16::try_from(p).ok());
+            let got = (!null).then(|| column.as_primitive::<UInt16Type>().value(row));
+            if got != expect {
+                return fail(format!("{got:?}"));
+            }
+        }
+        DataType::Timestamp(_, _) => {
+            let expect = json
+                .and_then(Value::as_str)
+                .and_then(|s| chrono::DateTime::parse_from_rfc3339(s).ok())
+                .map(|t| t.timestamp_micros());
+            let got = (!null).then(|| column.as_primitive::<TimestampMicrosecondType>().value(row));
+            if got != expect {
+                return fail(format!("{got:?}"));
+            }
+        }
+        DataType::Boolean => {
+            // `flags_<bit>`: the bit of the `flags` column.
+            let bit = panlog::value::SessionFlags::NAMED
+                .iter()
+                .find(|(n, _)| name.strip_prefix("flags_") == Some(n))
+                .map(|(_, b)| u64::from(*b))
+                .unwrap();
+            let flags = want
+                .fields
+                .get("flags")
+                .and_then(Value::as_str)
+                .and_then(|s| s.strip_prefix("0x"))
+                .and_then(|h| u64::from_str_radix(h, 16).ok());
+            let got = (!null).then(|| column.as_boolean().value(row));
+            if got != flags.map(|f| f & bit != 0) {
+                return fail(format!("{got:?}"));
+            }
+        }
+        other => return Err(format!("{name}: unexpected type {other}")),
+    }
+    Ok(())
+}
+
+#[test]
+fn every_record_reads_back_as_the_ndjson_path_writes_it() {
+    const TEST: &str = "every_record_reads_back_as_the_ndjson_path_writes_it";
+    let Some(realworld) = shared::path("corpus/realworld", TEST) else {
+        return;
+    };
+    let mut inputs =
+        vec![PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/data/sample.log")];
+    for shape in ["csv", "cef", "leef", "json", "kv"] {
+        inputs.extend(shared::files(&realworld.join(shape)));
+    }
+    let dir = temp_dir("lake-readback");
+    // Small row groups and few open files: several groups and parts.
+    let mut lake = LakeWriter::new(&dir).rows_per_group(100).max_open_files(4);
+    let mut expected: BTreeMap<(String, u32), Vec<Expected>> = BTreeMap::new();
+    let mut records = 0;
+    for input in &inputs {
+        let bytes = std::fs::read(input).unwrap();
+        let mut reader = LogReader::new(&bytes[..]);
+        while let Some(log) = reader.next_log() {
+            let log = log.unwrap();
+            lake.write(&log).unwrap();
+            let Value::Object(fields) = serde_json::to_value(&log).unwrap() else {
+                panic!("fields are an object");
+            };
+            expected
+                .entry((
+                    log.log_type().as_str().to_ascii_lowercase(),
+                    event_day(&log),
+                ))
+                .or_default()
+                .push(Expected {
+                    fields,
+                    record: String::from_utf8_lossy(log.record()).into_owned(),
+                });
+            records += 1;
+        }
+    }
+    let files = lake.finish().unwrap();
+    assert!(records > 2000, "{records}");
+    // Parts of one partition, in the order they were written.
+    let mut read_back: BTreeMap<(String, u32), Vec<RecordBatch>> = BTreeMap::new();
+    for file in &files {
+        let day_dir = file.parent().unwrap();
+        let ty = day_dir
+            .parent()
+            .unwrap()
+            .file_name()
+            .unwrap()
+            .to_str()
+            .unwrap();
+        let day: u32 = day_dir
+            .file_name()
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .strip_prefix("eventDay=")
+            .unwrap()
+            .parse()
+            .unwrap();
+        read_back
+            .entry((ty.to_owned(), day))
+            .or_default()
+            .extend(read(file));
+    }
+    assert_eq!(
+        read_back.keys().collect::<Vec<_>>(),
+        expected.keys().collect::<Vec<_>>()
+    );
+    let mut rows = 0;
+    let mut failures = Vec::new();
+    for (key, batches) in &read_back {
+        let want = &expected[key];
+        let ty = batches[0].schema();
+        // The file's schema is the type's, as `columnar::schema` gives it.
+        let log_type = panlog::schema::LogType::ALL
+            .into_iter()
+            .chain([panlog::schema::LogType::Unknown])
+            .find(|t| t.as_str().eq_ignore_ascii_case(&key.0))
+            .unwrap();
+        assert_eq!(ty, columnar::schema(log_type, true), "{key:?}");
+        let mut k = 0;
+        for batch in batches {
+            for row in 0..batch.num_rows() {
+                for field in ty.fields() {
+                    if let Err(e) = same(batch, field.name(), row, &want[k])
+                        && failures.len() < 20
+                    {
+                        failures.push(format!("{key:?} row {k}: {e}"));
+                    }
+                }
+                k += 1;
+            }
+        }
+        assert_eq!(k, want.len(), "{key:?}");
+        rows += k;
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert_eq!(rows, records);
+    // Four files open at most: the mixed sample made more parts than
+    // partitions, and each part is a complete Parquet file.
+    assert!(files.len() > read_back.len(), "{} files", files.len());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn an_existing_part_is_never_overwritten() {
+    let dir = temp_dir("lake-parts");
+    let line = b"1,2024/03/05 14:22:07,0128,SYSTEM,general,0,2024/03/05 14:22:07,,general,,0,0,general,high,disk full,1,0x0";
+    for _ in 0..2 {
+        let mut lake = LakeWriter::new(&dir).record(false);
+        lake.write(&panlog::parse(line).unwrap()).unwrap();
+        lake.finish().unwrap();
+    }
+    let day = dir.join("system/eventDay=20240305");
+    assert!(day.join("part-00000.parquet").exists());
+    assert!(day.join("part-00001.parquet").exists());
+    let batches = read(&day.join("part-00001.parquet"));
+    assert_eq!(batches[0].num_rows(), 1);
+    assert!(batches[0].column_by_name("_record").is_none());
+    assert_eq!(
+        batches[0]
+            .column_by_name("opaque")
+            .unwrap()
+            .as_string::<i32>()
+            .value(0),
+        "disk full"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
