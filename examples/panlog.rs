@@ -19,7 +19,8 @@
 //! `--format parquet --out DIR` (built with `--features parquet`) writes the
 //! typed fields as Parquet instead, one file set per log type partitioned by
 //! day (`DIR/traffic/eventDay=20240305/part-00000.parquet`; see
-//! `panlog::lake`).
+//! `panlog::lake`); with `--to ocsf`, OCSF events as nested structs, one file
+//! set per OCSF class (`DIR/network_activity/eventDay=20240305/...`).
 //!
 //! Each record's shape (PAN-OS CSV, CEF, LEEF, a JSON object per line, a
 //! `key=value` record) is told by itself unless `--from` fixes it; with
@@ -100,7 +101,15 @@ impl<W: Write> Output<W> {
         match self {
             Output::Ndjson(w) => write_json(log, opts, ecs, w),
             #[cfg(feature = "parquet")]
-            Output::Parquet(lake) => lake.write(log).map_err(io::Error::other),
+            Output::Parquet(lake) => match lake.write(log) {
+                // A record whose event does not fit: reported, and the run
+                // goes on.
+                Err(e @ panlog::lake::LakeError::Document(_)) => {
+                    eprintln!("panlog: record {}: {e}", log.position().record);
+                    Ok(())
+                }
+                other => other.map_err(io::Error::other),
+            },
         }
     }
 
@@ -124,7 +133,8 @@ const USAGE: &str =
     "usage: panlog [--to ecs|ocsf|seed|fields] [--format ndjson|parquet] [--out DIR] [--from auto|csv|cef|leef|json] [--custom-format FORMAT]... [--tz ZONE] [--tz-map FILE] [--no-original] [--stats] [--threads N] [FILE...]
   ZONE: UTC, +HH:MM, an IANA name (Europe/Berlin) or local
   --tz-map FILE: lines of `SERIAL-OR-HOSTNAME ZONE` (and `default ZONE`)
-  --format parquet --out DIR: typed fields as Parquet, DIR/<type>/eventDay=YYYYMMDD/ (feature parquet)
+  --format parquet --out DIR: typed fields (or --to ocsf: OCSF events) as Parquet,
+    DIR/<type or class>/eventDay=YYYYMMDD/ (feature parquet)
   (no FILE, or -: standard input)";
 
 fn options() -> Result<Options, String> {
@@ -218,10 +228,15 @@ fn options() -> Result<Options, String> {
         if opts.out.is_none() {
             return Err("--format parquet needs --out DIR".into());
         }
-        if to_given && opts.to != To::Fields {
-            return Err("--format parquet writes the typed fields (--to fields); documents as Parquet are not supported".into());
+        if !to_given {
+            opts.to = To::Fields;
         }
-        opts.to = To::Fields;
+        if !matches!(opts.to, To::Fields | To::Ocsf) {
+            return Err(
+                "--format parquet writes the typed fields (--to fields) or OCSF events (--to ocsf)"
+                    .into(),
+            );
+        }
         if cfg!(not(feature = "parquet")) {
             return Err(
                 "--format parquet: this build has no Parquet; build with --features parquet".into(),
@@ -253,9 +268,15 @@ fn main() -> ExitCode {
     let mut out = match opts.format {
         Format::Ndjson => Output::Ndjson(BufWriter::with_capacity(256 * 1024, stdout.lock())),
         #[cfg(feature = "parquet")]
-        Format::Parquet => Output::Parquet(
-            panlog::lake::LakeWriter::new(opts.out.as_deref().unwrap_or(".")).record(opts.original),
-        ),
+        Format::Parquet => {
+            let lake = panlog::lake::LakeWriter::new(opts.out.as_deref().unwrap_or("."))
+                .record(opts.original);
+            Output::Parquet(if opts.to == To::Ocsf {
+                lake.ocsf(OcsfMapping::new().raw_data(opts.original))
+            } else {
+                lake
+            })
+        }
         #[cfg(not(feature = "parquet"))]
         Format::Parquet => unreachable!("refused by options()"),
     };

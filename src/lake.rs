@@ -15,6 +15,11 @@
 //! that read Hive-style partitions (Spark, Trino/Athena, DataFusion, DuckDB,
 //! Polars) see `eventDay` as a column.
 //!
+//! With [`ocsf`](LakeWriter::ocsf), the files hold OCSF events as nested
+//! structs ([`OcsfBatchBuilder`]), one file set per OCSF class, as Security
+//! Lake keeps one class per custom source:
+//! `DIR/network_activity/eventDay=20240305/part-00000.parquet`.
+//!
 //! The event's day is the UTC date of its time (the high-resolution time,
 //! else the generated time, else the receive time; the day of writing for a
 //! record with none).
@@ -55,8 +60,10 @@ use parquet::basic::Compression;
 use parquet::errors::ParquetError;
 use parquet::file::properties::WriterProperties;
 
-use crate::columnar::BatchBuilder;
+use crate::columnar::{BatchBuilder, DocumentError, OcsfBatchBuilder};
 use crate::log::Log;
+use crate::mapping::Mapping;
+use crate::ocsf::OcsfMapping;
 use crate::schema::LogType;
 
 /// The rows of a batch and of a Parquet row group, by default.
@@ -88,22 +95,59 @@ pub enum LakeError {
         /// The Parquet error.
         source: ParquetError,
     },
+    /// An OCSF event did not fit the Arrow shape (a bug of the crate).
+    #[error(transparent)]
+    Document(#[from] DocumentError),
+}
+
+/// What a file set is split by: the log type, or the OCSF class.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Set {
+    Type(LogType),
+    Class(u32, &'static str),
+}
+
+impl Set {
+    fn dir(self) -> String {
+        match self {
+            Set::Type(ty) => ty.as_str().to_ascii_lowercase(),
+            Set::Class(_, name) => name.to_ascii_lowercase().replace(' ', "_"),
+        }
+    }
+}
+
+/// The rows of an open file, waiting to go to Parquet.
+enum Rows {
+    Fields(Box<BatchBuilder>),
+    Ocsf(OcsfBatchBuilder),
+}
+
+impl Rows {
+    fn len(&self) -> usize {
+        match self {
+            Rows::Fields(b) => b.len(),
+            Rows::Ocsf(b) => b.len(),
+        }
+    }
 }
 
 /// One open file: a partition's current part.
 struct Part {
     path: PathBuf,
-    builder: BatchBuilder,
+    rows: Rows,
     writer: ArrowWriter<File>,
     last_used: u64,
 }
 
 impl Part {
     fn flush_batch(&mut self) -> Result<(), LakeError> {
-        if self.builder.is_empty() {
+        if self.rows.len() == 0 {
             return Ok(());
         }
-        let batch = self.builder.finish();
+        let batch = match &mut self.rows {
+            Rows::Fields(b) => b.finish(),
+            Rows::Ocsf(b) => b.finish(),
+        };
         self.writer
             .write(&batch)
             .map_err(|source| LakeError::Parquet {
@@ -137,7 +181,8 @@ pub struct LakeWriter {
     rows: usize,
     max_open: usize,
     record: bool,
-    open: HashMap<(LogType, u32), Part>,
+    ocsf: Option<OcsfMapping>,
+    open: HashMap<(Set, u32), Part>,
     tick: u64,
     written: Vec<PathBuf>,
 }
@@ -157,6 +202,7 @@ impl LakeWriter {
             rows: DEFAULT_ROWS_PER_GROUP,
             max_open: DEFAULT_MAX_OPEN_FILES,
             record: true,
+            ocsf: None,
             open: HashMap::new(),
             tick: 0,
             written: Vec::new(),
@@ -203,7 +249,21 @@ impl LakeWriter {
         self
     }
 
-    /// Writes one record to its type's and day's file.
+    /// Writes OCSF events made by `mapping` instead of the typed fields,
+    /// one file set per OCSF class (`raw_data` as the mapping says).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let lake = panlog::lake::LakeWriter::new("out").ocsf(panlog::ocsf::OcsfMapping::new());
+    /// ```
+    #[must_use]
+    pub fn ocsf(mut self, mapping: OcsfMapping) -> LakeWriter {
+        self.ocsf = Some(mapping);
+        self
+    }
+
+    /// Writes one record to its type's (or class's) and day's file.
     ///
     /// # Errors
     ///
@@ -214,7 +274,11 @@ impl LakeWriter {
     ///
     /// See the [module](self).
     pub fn write(&mut self, log: &Log<'_>) -> Result<(), LakeError> {
-        let key = (log.log_type(), event_day(log));
+        let event = self.ocsf.map(|m| m.map(log));
+        let key = match &event {
+            Some(e) => (Set::Class(e.class_uid, e.class_name), day_of_millis(e.time)),
+            None => (Set::Type(log.log_type()), event_day(log)),
+        };
         self.tick += 1;
         if !self.open.contains_key(&key) {
             if self.open.len() >= self.max_open {
@@ -228,8 +292,15 @@ impl LakeWriter {
             return Ok(());
         };
         part.last_used = self.tick;
-        // The builder is of the record's own type: this cannot fail.
-        if part.builder.push(log).is_ok() && part.builder.len() >= rows {
+        match (&mut part.rows, &event) {
+            (Rows::Ocsf(b), Some(event)) => b.push_event(event)?,
+            // The builder is of the record's own type: this cannot fail.
+            (Rows::Fields(b), _) => {
+                let _ = b.push(log);
+            }
+            (Rows::Ocsf(_), None) => {}
+        }
+        if part.rows.len() >= rows {
             part.flush_batch()?;
         }
         Ok(())
@@ -280,11 +351,8 @@ impl LakeWriter {
     }
 
     /// Opens the next free part file of a partition.
-    fn open_part(&self, (ty, day): (LogType, u32)) -> Result<Part, LakeError> {
-        let dir = self
-            .dir
-            .join(ty.as_str().to_ascii_lowercase())
-            .join(format!("eventDay={day:08}"));
+    fn open_part(&self, (set, day): (Set, u32)) -> Result<Part, LakeError> {
+        let dir = self.dir.join(set.dir()).join(format!("eventDay={day:08}"));
         std::fs::create_dir_all(&dir).map_err(|source| LakeError::Io {
             path: dir.clone(),
             source,
@@ -297,23 +365,30 @@ impl LakeWriter {
             path: path.clone(),
             source,
         })?;
-        let builder = BatchBuilder::new(ty).record(self.record);
+        let rows = match (set, self.ocsf) {
+            (Set::Class(..), Some(mapping)) => Rows::Ocsf(OcsfBatchBuilder::new(mapping)),
+            (Set::Type(ty), _) => Rows::Fields(Box::new(BatchBuilder::new(ty).record(self.record))),
+            (Set::Class(..), None) => Rows::Fields(Box::new(BatchBuilder::new(LogType::Unknown))),
+        };
+        let schema = match &rows {
+            Rows::Fields(b) => b.schema(),
+            Rows::Ocsf(b) => b.schema(),
+        };
         let props = WriterProperties::builder()
             .set_compression(Compression::SNAPPY)
             .set_max_row_group_row_count(Some(self.rows))
             .set_max_row_group_bytes(Some(MAX_ROW_GROUP_BYTES))
             .set_created_by(concat!("panlog ", env!("CARGO_PKG_VERSION")).to_owned())
             .build();
-        let writer =
-            ArrowWriter::try_new(file, builder.schema(), Some(props)).map_err(|source| {
-                LakeError::Parquet {
-                    path: path.clone(),
-                    source,
-                }
-            })?;
+        let writer = ArrowWriter::try_new(file, schema, Some(props)).map_err(|source| {
+            LakeError::Parquet {
+                path: path.clone(),
+                source,
+            }
+        })?;
         Ok(Part {
             path,
-            builder,
+            rows,
             writer,
             last_used: self.tick,
         })
@@ -352,4 +427,13 @@ pub fn event_day(log: &Log<'_>) -> u32 {
         return 0;
     };
     u32::try_from(date.year()).unwrap_or(0) * 10_000 + date.month() * 100 + date.day()
+}
+
+/// The UTC day of a time in epoch milliseconds, as `YYYYMMDD` (0 if out of
+/// range).
+fn day_of_millis(ms: i64) -> u32 {
+    DateTime::from_timestamp_millis(ms).map_or(0, |t| {
+        let date = t.date_naive();
+        u32::try_from(date.year()).unwrap_or(0) * 10_000 + date.month() * 100 + date.day()
+    })
 }

@@ -193,7 +193,27 @@ fn panlog_to_parquet() {
             .any(|f| f.ends_with("traffic/eventDay=20240305/part-00000.parquet"))
     );
     assert!(written.iter().all(|f| std::path::Path::new(f).is_file()));
-    // Documents as Parquet are refused, not silently written as fields.
+    // OCSF events as Parquet: one file set per class.
+    let (status, _, stderr) = run(
+        "panlog",
+        &[
+            "--format",
+            "parquet",
+            "--to",
+            "ocsf",
+            "--out",
+            out.to_str().unwrap(),
+            &sample(),
+        ],
+        b"",
+    );
+    assert!(status.success(), "{stderr}");
+    assert!(
+        stderr.contains("network_activity/eventDay=20240305/part-00000.parquet"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("detection_finding/eventDay="), "{stderr}");
+    // ECS documents as Parquet are refused, not silently written as fields.
     let (status, _, stderr) = run(
         "panlog",
         &[

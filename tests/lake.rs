@@ -290,3 +290,159 @@ fn an_existing_part_is_never_overwritten() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Row `row` of an Arrow array as JSON (`None` for null): structs as
+/// objects (null fields left out), lists as arrays, maps as objects.
+fn to_json(array: &dyn Array, row: usize) -> Option<Value> {
+    if array.is_null(row) {
+        return None;
+    }
+    Some(match array.data_type() {
+        DataType::Utf8 => Value::from(array.as_string::<i32>().value(row)),
+        DataType::Boolean => Value::from(array.as_boolean().value(row)),
+        DataType::Int32 => Value::from(
+            array
+                .as_primitive::<arrow_array::types::Int32Type>()
+                .value(row),
+        ),
+        DataType::Int64 => Value::from(
+            array
+                .as_primitive::<arrow_array::types::Int64Type>()
+                .value(row),
+        ),
+        DataType::UInt64 => Value::from(array.as_primitive::<UInt64Type>().value(row)),
+        DataType::Struct(fields) => {
+            let s = array.as_struct();
+            let mut object = serde_json::Map::new();
+            for (i, field) in fields.iter().enumerate() {
+                if let Some(v) = to_json(s.column(i).as_ref(), row) {
+                    object.insert(field.name().clone(), v);
+                }
+            }
+            Value::Object(object)
+        }
+        DataType::List(_) => {
+            let items = array.as_list::<i32>().value(row);
+            Value::Array(
+                (0..items.len())
+                    .filter_map(|i| to_json(items.as_ref(), i))
+                    .collect(),
+            )
+        }
+        DataType::Map(..) => {
+            let entries = array.as_map().value(row);
+            let keys = entries.column(0).as_string::<i32>();
+            let values = entries.column(1).as_string::<i32>();
+            Value::Object(
+                (0..entries.len())
+                    .map(|i| {
+                        // An object or a list kept as JSON text: parsed, so
+                        // that key order does not matter.
+                        let text = values.value(i);
+                        let value = match text.as_bytes().first() {
+                            Some(b'{' | b'[') => {
+                                serde_json::from_str(text).unwrap_or(Value::from(text))
+                            }
+                            _ => Value::from(text),
+                        };
+                        (keys.value(i).to_owned(), value)
+                    })
+                    .collect(),
+            )
+        }
+        other => panic!("unexpected type {other}"),
+    })
+}
+
+/// An OCSF event as the Parquet files hold it: `unmapped`'s scalar values
+/// as text (objects and lists are JSON text there, parsed back by `to_json`).
+fn as_stored(mut event: Value) -> Value {
+    if let Some(Value::Object(unmapped)) = event.get_mut("unmapped") {
+        for value in unmapped.values_mut() {
+            let text = match &*value {
+                Value::Object(_) | Value::Array(_) => continue,
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            // Text that is JSON is compared parsed, as `to_json` reads it.
+            *value = match text.as_bytes().first() {
+                Some(b'{' | b'[') => serde_json::from_str(&text).unwrap_or(Value::from(text)),
+                _ => Value::from(text),
+            };
+        }
+    }
+    event
+}
+
+#[test]
+fn every_ocsf_event_reads_back_from_parquet_as_its_json() {
+    const TEST: &str = "every_ocsf_event_reads_back_from_parquet_as_its_json";
+    let Some(realworld) = shared::path("corpus/realworld", TEST) else {
+        return;
+    };
+    let mut inputs =
+        vec![PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/data/sample.log")];
+    for shape in ["csv", "cef", "leef", "json", "kv"] {
+        inputs.extend(shared::files(&realworld.join(shape)));
+    }
+    use panlog::mapping::Mapping;
+    let mapping = panlog::ocsf::OcsfMapping::new();
+    let dir = temp_dir("lake-ocsf");
+    let mut lake = LakeWriter::new(&dir).ocsf(mapping).rows_per_group(64);
+    let mut expected: BTreeMap<(String, u32), Vec<Value>> = BTreeMap::new();
+    for input in &inputs {
+        let bytes = std::fs::read(input).unwrap();
+        let mut reader = LogReader::new(&bytes[..]);
+        while let Some(log) = reader.next_log() {
+            let log = log.unwrap();
+            lake.write(&log).unwrap();
+            let event = mapping.map(&log);
+            let class = event.class_name.to_ascii_lowercase().replace(' ', "_");
+            let day = chrono::DateTime::from_timestamp_millis(event.time)
+                .unwrap()
+                .format("%Y%m%d")
+                .to_string()
+                .parse()
+                .unwrap();
+            expected
+                .entry((class, day))
+                .or_default()
+                .push(as_stored(serde_json::to_value(&event).unwrap()));
+        }
+    }
+    let files = lake.finish().unwrap();
+    let mut events = 0;
+    // Rows read so far per partition: its parts come in order.
+    let mut seen: BTreeMap<(String, u32), usize> = BTreeMap::new();
+    for file in &files {
+        let day_dir = file.parent().unwrap();
+        let class = day_dir
+            .parent()
+            .unwrap()
+            .file_name()
+            .unwrap()
+            .to_str()
+            .unwrap();
+        let day: u32 = day_dir.file_name().unwrap().to_str().unwrap()[9..]
+            .parse()
+            .unwrap();
+        let key = (class.to_owned(), day);
+        let want = &expected[&key];
+        let k = seen.entry(key).or_default();
+        for batch in read(file) {
+            assert_eq!(batch.schema(), columnar::ocsf_schema());
+            let rows = arrow_array::StructArray::from(batch.clone());
+            for row in 0..batch.num_rows() {
+                let got = to_json(&rows, row).unwrap();
+                assert_eq!(got, want[*k], "{class} {day} row {k}");
+                *k += 1;
+                events += 1;
+            }
+        }
+    }
+    for (key, want) in &expected {
+        assert_eq!(seen.get(key), Some(&want.len()), "{key:?}");
+    }
+    assert!(events > 2000, "{events}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
