@@ -457,3 +457,20 @@ fn classes_follow_the_table() {
     assert_eq!(event.status, Some("Failure"));
     assert_eq!(event.src_endpoint.ip, Some("198.51.100.7".parse().unwrap()));
 }
+
+/// Regression (fuzz, columnar): PAN-OS ports above 65535 and counters above
+/// `i64::MAX` do not fit OCSF's `port_t` and `long_t`; they stay, typed, in
+/// `unmapped` instead of breaking the event's types.
+#[test]
+fn values_out_of_ocsf_range_stay_in_unmapped() {
+    let line = b"1,2024/03/05 14:22:07,0128,TRAFFIC,end,2561,2024/03/05 14:22:07,10.0.0.5,93.184.216.34,203.0.113.10,93.184.216.34,allow-web,corp\\jdoe,,ssl,vsys1,trust,untrust,ethernet1/2,ethernet1/1,fwd,2024/03/05 14:22:07,88231,1,2801096514,443,41022,443,0x400000,tcp,allow,18446744073709551615,2210,16132,31,2024/03/05 14:21:41,26,any,0,7300913,0x0,10.0.0.0-10.255.255.255,United States,0,14,17,tcp-fin";
+    let log = panlog::parse(line).unwrap();
+    let event = OcsfMapping::new().map(&log);
+    assert_eq!(event.src_endpoint.port, None);
+    assert_eq!(event.dst_endpoint.port, Some(443));
+    assert_eq!(event.traffic.bytes, None);
+    assert_eq!(event.traffic.bytes_out, Some(2210));
+    let json = serde_json::to_value(&event).unwrap();
+    assert_eq!(json["unmapped"]["sport"], 2801096514u64);
+    assert_eq!(json["unmapped"]["bytes"], u64::MAX);
+}

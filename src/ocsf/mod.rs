@@ -583,9 +583,42 @@ fn protocol_num(name: &str) -> Option<u8> {
         .or_else(|| name.parse().ok())
 }
 
+/// A port OCSF can hold (`port_t`: 0–65535). A larger value (real logs
+/// have them) is not taken: it stays in `unmapped`.
+fn port(cx: &mut Ctx<'_, '_>, name: &str) -> Option<u32> {
+    let port = cx.port(name)?;
+    if port > 65_535 {
+        cx.unmark(name);
+        return None;
+    }
+    Some(port)
+}
+
+/// A counter OCSF can hold (`long_t`, signed 64 bits); a larger value stays
+/// in `unmapped`.
+fn long(cx: &mut Ctx<'_, '_>, name: &str) -> Option<u64> {
+    let n = cx.u64(name)?;
+    if i64::try_from(n).is_err() {
+        cx.unmark(name);
+        return None;
+    }
+    Some(n)
+}
+
+/// A duration in seconds as milliseconds, when that fits `long_t`.
+fn millis(cx: &mut Ctx<'_, '_>, name: &str) -> Option<u64> {
+    let ms = long(cx, name)?
+        .checked_mul(1000)
+        .filter(|ms| i64::try_from(*ms).is_ok());
+    if ms.is_none() {
+        cx.unmark(name);
+    }
+    ms
+}
+
 /// The columns every session type shares.
 fn session<'a>(cx: &mut Ctx<'_, 'a>, event: &mut OcsfEvent<'a>) {
-    for (side, ip, port, zone, interface, location) in [
+    for (side, ip, port_name, zone, interface, location) in [
         (
             &mut event.src_endpoint,
             "src",
@@ -604,14 +637,14 @@ fn session<'a>(cx: &mut Ctx<'_, 'a>, event: &mut OcsfEvent<'a>) {
         ),
     ] {
         side.ip = cx.ip(ip);
-        side.port = cx.port(port);
+        side.port = port(cx, port_name);
         side.zone = cx.text(zone);
         side.interface_name = cx.text(interface);
         side.location.country = country(cx.peek(location));
         if side.location.country.is_some() {
             cx.mark(location);
         }
-        settle(cx, side, &[ip, port, zone, interface, location]);
+        settle(cx, side, &[ip, port_name, zone, interface, location]);
     }
     let conn = &mut event.connection_info;
     conn.uid = cx.text("sessionid");
@@ -621,18 +654,18 @@ fn session<'a>(cx: &mut Ctx<'_, 'a>, event: &mut OcsfEvent<'a>) {
         conn.direction_id = Some(0);
     }
     let traffic = &mut event.traffic;
-    traffic.bytes = cx.u64("bytes");
-    traffic.bytes_out = cx.u64("bytes_sent");
-    traffic.bytes_in = cx.u64("bytes_received");
-    traffic.packets = cx.u64("packets");
-    traffic.packets_out = cx.u64("pkts_sent");
-    traffic.packets_in = cx.u64("pkts_received");
+    traffic.bytes = long(cx, "bytes");
+    traffic.bytes_out = long(cx, "bytes_sent");
+    traffic.bytes_in = long(cx, "bytes_received");
+    traffic.packets = long(cx, "packets");
+    traffic.packets_out = long(cx, "pkts_sent");
+    traffic.packets_in = long(cx, "pkts_received");
     event.app_name = cx.text("app");
     event.firewall_rule.name = cx.text("rule");
     event.firewall_rule.uid = cx.text("rule_uuid");
     event.actor.user = user(cx.text("srcuser"));
     event.start_time = cx.time("start").map(|t| ms(&t));
-    event.duration = cx.u64("elapsed").and_then(|s| s.checked_mul(1000));
+    event.duration = millis(cx, "elapsed");
     action(cx, event);
 }
 
@@ -814,10 +847,10 @@ fn correlation<'a>(cx: &mut Ctx<'_, 'a>, event: &mut OcsfEvent<'a>) {
 
 fn dns<'a>(cx: &mut Ctx<'_, 'a>, event: &mut OcsfEvent<'a>) {
     event.src_endpoint.ip = cx.ip("src");
-    event.src_endpoint.port = cx.port("sport");
+    event.src_endpoint.port = port(cx, "sport");
     event.src_endpoint.zone = cx.text("from");
     event.dst_endpoint.ip = cx.ip("dst");
-    event.dst_endpoint.port = cx.port("dport");
+    event.dst_endpoint.port = port(cx, "dport");
     event.dst_endpoint.zone = cx.text("to");
     settle(cx, &mut event.src_endpoint, &["src", "sport", "from"]);
     settle(cx, &mut event.dst_endpoint, &["dst", "dport", "to"]);
@@ -922,7 +955,7 @@ fn globalprotect<'a>(
     event.src_endpoint.hostname = cx.text("machinename");
     event.src_endpoint.location.country = cx.text("srcregion");
     event.service.name = cx.text("portal").or(Some(Cow::Borrowed("GlobalProtect")));
-    event.duration = cx.u64("login_duration").and_then(|s| s.checked_mul(1000));
+    event.duration = millis(cx, "login_duration");
     described(cx, event, "opaque");
     require_user(event);
     (activity, eventid)
@@ -956,7 +989,7 @@ fn userid<'a>(cx: &mut Ctx<'_, 'a>, event: &mut OcsfEvent<'a>) -> (u8, Option<Co
     event.user = user(cx.text("user").or_else(|| cx.text("userbysource")));
     require_user(event);
     event.src_endpoint.ip = cx.ip("ip");
-    event.src_endpoint.port = cx.port("beginport");
+    event.src_endpoint.port = port(cx, "beginport");
     settle(cx, &mut event.src_endpoint, &["ip", "beginport"]);
     event.metadata.event_code = cx.text("eventid");
     // What the firewall learned the mapping from (`AD`, `syslog`, ...).
