@@ -756,6 +756,22 @@ impl<'a> Log<'a> {
         self.record
     }
 
+    /// The whole record as text: borrowed when it is UTF-8 (the common
+    /// case, checked with the standard library's fast validator), invalid
+    /// sequences replaced otherwise. What `event.original` and OCSF
+    /// `raw_data` hold.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let log = panlog::parse(b"1,x,s,SCTP").unwrap();
+    /// assert!(matches!(log.record_text(), std::borrow::Cow::Borrowed("1,x,s,SCTP")));
+    /// ```
+    #[must_use]
+    pub fn record_text(&self) -> Cow<'a, str> {
+        crate::csv::text_lossy(self.record)
+    }
+
     /// The syslog header (format [`None`](crate::syslog::HeaderFormat::None) if
     /// the record had none).
     ///

@@ -163,14 +163,9 @@ fn same(batch: &RecordBatch, name: &str, row: usize, want: &Expected) -> Result<
 #[test]
 fn every_record_reads_back_as_the_ndjson_path_writes_it() {
     const TEST: &str = "every_record_reads_back_as_the_ndjson_path_writes_it";
-    let Some(realworld) = shared::path("corpus/realworld", TEST) else {
+    let Some(inputs) = shared::sample_and_realworld(TEST) else {
         return;
     };
-    let mut inputs =
-        vec![PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/data/sample.log")];
-    for shape in ["csv", "cef", "leef", "json", "kv"] {
-        inputs.extend(shared::files(&realworld.join(shape)));
-    }
     let dir = temp_dir("lake-readback");
     // Small row groups and few open files: several groups and parts.
     let mut lake = LakeWriter::new(&dir).rows_per_group(100).max_open_files(4);
@@ -377,14 +372,9 @@ fn as_stored(mut event: Value) -> Value {
 #[test]
 fn every_ocsf_event_reads_back_from_parquet_as_its_json() {
     const TEST: &str = "every_ocsf_event_reads_back_from_parquet_as_its_json";
-    let Some(realworld) = shared::path("corpus/realworld", TEST) else {
+    let Some(inputs) = shared::sample_and_realworld(TEST) else {
         return;
     };
-    let mut inputs =
-        vec![PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/data/sample.log")];
-    for shape in ["csv", "cef", "leef", "json", "kv"] {
-        inputs.extend(shared::files(&realworld.join(shape)));
-    }
     use panlog::mapping::Mapping;
     let mapping = panlog::ocsf::OcsfMapping::new();
     let dir = temp_dir("lake-ocsf");

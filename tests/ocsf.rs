@@ -10,7 +10,7 @@ mod shared;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::net::IpAddr;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use panlog::mapping::Mapping;
 use panlog::ocsf::{Class, OcsfMapping};
@@ -283,23 +283,13 @@ fn check(classes: &BTreeMap<u64, SchemaClass>, event: &Value) -> Vec<String> {
     checker.problems
 }
 
-fn shipped_and_realworld(test: &str) -> Option<Vec<PathBuf>> {
-    let dir = shared::path("corpus/realworld", test)?;
-    let mut files =
-        vec![PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/data/sample.log")];
-    for shape in ["csv", "cef", "leef", "json", "kv"] {
-        files.extend(shared::files(&dir.join(shape)));
-    }
-    Some(files)
-}
-
 #[test]
 fn every_shipped_and_realworld_record_is_a_valid_ocsf_event() {
     const TEST: &str = "every_shipped_and_realworld_record_is_a_valid_ocsf_event";
     let Some(schema) = shared::path("reference/ocsf/ocsf_flat.json", TEST) else {
         return;
     };
-    let Some(files) = shipped_and_realworld(TEST) else {
+    let Some(files) = shared::sample_and_realworld(TEST) else {
         return;
     };
     let classes = load(&schema);

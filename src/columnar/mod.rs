@@ -444,7 +444,7 @@ impl BatchBuilder {
             builder.append_option(flags.map(|f| f & u64::from(*bit) != 0));
         }
         if let Some(record) = &mut self.record {
-            record.append_value(String::from_utf8_lossy(log.record()));
+            record.append_value(log.record_text());
         }
         self.rows += 1;
         Ok(())

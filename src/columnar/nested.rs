@@ -573,7 +573,7 @@ impl Fill<'_> {
             }
             Node::Map(b) => {
                 let mut text = String::new();
-                value.serialize(Text(&mut text))?;
+                value.serialize(Text::raw(&mut text))?;
                 if !self.dry {
                     b.keys().append_value(key);
                     b.values().append_value(text);
@@ -631,7 +631,7 @@ impl ser::SerializeMap for Fill<'_> {
     type Error = DocumentError;
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), DocumentError> {
         self.key.clear();
-        key.serialize(Text(&mut self.key))
+        key.serialize(Text::raw(&mut self.key))
     }
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), DocumentError> {
         let key = std::mem::take(&mut self.key);
@@ -666,12 +666,31 @@ impl ser::SerializeSeq for Items<'_> {
     }
 }
 
-/// Serializes a value as text (a map key or an open object's value): a
-/// scalar as itself, a list or an object as JSON.
-struct Text<'t>(&'t mut String);
+/// Serializes a value as text: a map key or an open object's value. At
+/// the top (`raw`) a scalar is written as itself; a list or an object, and
+/// everything nested in one, as JSON.
+struct Text<'t> {
+    out: &'t mut String,
+    raw: bool,
+}
 
-/// Serializes a value nested in a list or an object as JSON.
-struct Json<'t>(&'t mut String);
+impl<'t> Text<'t> {
+    fn raw(out: &'t mut String) -> Text<'t> {
+        Text { out, raw: true }
+    }
+
+    fn json(out: &'t mut String) -> Text<'t> {
+        Text { out, raw: false }
+    }
+
+    fn str(self, v: &str) {
+        if self.raw {
+            self.out.push_str(v);
+        } else {
+            json_str(self.out, v);
+        }
+    }
+}
 
 /// The entries of a list or an object being written as JSON.
 struct JsonCompound<'t> {
@@ -698,10 +717,10 @@ fn json_str(out: &mut String, s: &str) {
     out.push('"');
 }
 
-macro_rules! text_display {
+macro_rules! display {
     ($($f:ident: $t:ty),*) => {
         $(fn $f(self, v: $t) -> Result<(), DocumentError> {
-            let _ = write!(self.0, "{v}");
+            let _ = write!(self.out, "{v}");
             Ok(())
         })*
     };
@@ -718,26 +737,47 @@ impl<'t> ser::Serializer for Text<'t> {
     type SerializeStruct = JsonCompound<'t>;
     type SerializeStructVariant = ser::Impossible<(), DocumentError>;
 
-    text_display!(serialize_bool: bool, serialize_i8: i8, serialize_i16: i16, serialize_i32: i32,
+    display!(serialize_bool: bool, serialize_i8: i8, serialize_i16: i16, serialize_i32: i32,
         serialize_i64: i64, serialize_u8: u8, serialize_u16: u16, serialize_u32: u32,
-        serialize_u64: u64, serialize_f32: f32, serialize_f64: f64, serialize_char: char,
-        serialize_str: &str);
+        serialize_u64: u64);
 
+    fn serialize_f32(self, v: f32) -> Result<(), DocumentError> {
+        self.serialize_f64(v.into())
+    }
+    fn serialize_f64(self, v: f64) -> Result<(), DocumentError> {
+        if v.is_finite() || self.raw {
+            let _ = write!(self.out, "{v}");
+        } else {
+            self.out.push_str("null");
+        }
+        Ok(())
+    }
+    fn serialize_char(self, v: char) -> Result<(), DocumentError> {
+        self.str(v.encode_utf8(&mut [0; 4]));
+        Ok(())
+    }
+    fn serialize_str(self, v: &str) -> Result<(), DocumentError> {
+        self.str(v);
+        Ok(())
+    }
     fn serialize_bytes(self, v: &[u8]) -> Result<(), DocumentError> {
-        self.0.push_str(&String::from_utf8_lossy(v));
+        self.str(&String::from_utf8_lossy(v));
         Ok(())
     }
     fn serialize_none(self) -> Result<(), DocumentError> {
+        if !self.raw {
+            self.out.push_str("null");
+        }
         Ok(())
     }
     fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), DocumentError> {
         value.serialize(self)
     }
     fn serialize_unit(self) -> Result<(), DocumentError> {
-        Ok(())
+        self.serialize_none()
     }
     fn serialize_unit_struct(self, _: &'static str) -> Result<(), DocumentError> {
-        Ok(())
+        self.serialize_none()
     }
     fn serialize_unit_variant(
         self,
@@ -745,7 +785,7 @@ impl<'t> ser::Serializer for Text<'t> {
         _: u32,
         variant: &'static str,
     ) -> Result<(), DocumentError> {
-        self.0.push_str(variant);
+        self.str(variant);
         Ok(())
     }
     fn serialize_newtype_struct<T: Serialize + ?Sized>(
@@ -764,163 +804,23 @@ impl<'t> ser::Serializer for Text<'t> {
     ) -> Result<(), DocumentError> {
         Err(error("an enum variant as text"))
     }
-    fn serialize_seq(self, len: Option<usize>) -> Result<Self::SerializeSeq, DocumentError> {
-        Json(self.0).serialize_seq(len)
-    }
-    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, DocumentError> {
-        Err(error("a tuple as text"))
-    }
-    fn serialize_tuple_struct(
-        self,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleStruct, DocumentError> {
-        Err(error("a tuple as text"))
-    }
-    fn serialize_tuple_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleVariant, DocumentError> {
-        Err(error("a tuple as text"))
-    }
-    fn serialize_map(self, len: Option<usize>) -> Result<Self::SerializeMap, DocumentError> {
-        Json(self.0).serialize_map(len)
-    }
-    fn serialize_struct(
-        self,
-        _: &'static str,
-        len: usize,
-    ) -> Result<Self::SerializeStruct, DocumentError> {
-        Json(self.0).serialize_map(Some(len))
-    }
-    fn serialize_struct_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeStructVariant, DocumentError> {
-        Err(error("a struct as text"))
-    }
-    fn collect_str<T: Display + ?Sized>(self, value: &T) -> Result<(), DocumentError> {
-        let _ = write!(self.0, "{value}");
-        Ok(())
-    }
-}
-
-impl fmt::Debug for DocumentBuilder {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("DocumentBuilder")
-            .field("schema", &self.schema)
-            .field("rows", &self.rows)
-            .finish()
-    }
-}
-
-macro_rules! json_number {
-    ($($f:ident: $t:ty),*) => {
-        $(fn $f(self, v: $t) -> Result<(), DocumentError> {
-            let _ = write!(self.0, "{v}");
-            Ok(())
-        })*
-    };
-}
-
-impl<'t> ser::Serializer for Json<'t> {
-    type Ok = ();
-    type Error = DocumentError;
-    type SerializeSeq = JsonCompound<'t>;
-    type SerializeTuple = ser::Impossible<(), DocumentError>;
-    type SerializeTupleStruct = ser::Impossible<(), DocumentError>;
-    type SerializeTupleVariant = ser::Impossible<(), DocumentError>;
-    type SerializeMap = JsonCompound<'t>;
-    type SerializeStruct = JsonCompound<'t>;
-    type SerializeStructVariant = ser::Impossible<(), DocumentError>;
-
-    json_number!(serialize_bool: bool, serialize_i8: i8, serialize_i16: i16, serialize_i32: i32,
-        serialize_i64: i64, serialize_u8: u8, serialize_u16: u16, serialize_u32: u32,
-        serialize_u64: u64);
-
-    fn serialize_f32(self, v: f32) -> Result<(), DocumentError> {
-        self.serialize_f64(v.into())
-    }
-    fn serialize_f64(self, v: f64) -> Result<(), DocumentError> {
-        if v.is_finite() {
-            let _ = write!(self.0, "{v}");
-        } else {
-            self.0.push_str("null");
-        }
-        Ok(())
-    }
-    fn serialize_char(self, v: char) -> Result<(), DocumentError> {
-        json_str(self.0, v.encode_utf8(&mut [0; 4]));
-        Ok(())
-    }
-    fn serialize_str(self, v: &str) -> Result<(), DocumentError> {
-        json_str(self.0, v);
-        Ok(())
-    }
-    fn serialize_bytes(self, v: &[u8]) -> Result<(), DocumentError> {
-        json_str(self.0, &String::from_utf8_lossy(v));
-        Ok(())
-    }
-    fn serialize_none(self) -> Result<(), DocumentError> {
-        self.0.push_str("null");
-        Ok(())
-    }
-    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), DocumentError> {
-        value.serialize(self)
-    }
-    fn serialize_unit(self) -> Result<(), DocumentError> {
-        self.serialize_none()
-    }
-    fn serialize_unit_struct(self, _: &'static str) -> Result<(), DocumentError> {
-        self.serialize_none()
-    }
-    fn serialize_unit_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        variant: &'static str,
-    ) -> Result<(), DocumentError> {
-        self.serialize_str(variant)
-    }
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(
-        self,
-        _: &'static str,
-        value: &T,
-    ) -> Result<(), DocumentError> {
-        value.serialize(self)
-    }
-    fn serialize_newtype_variant<T: Serialize + ?Sized>(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: &T,
-    ) -> Result<(), DocumentError> {
-        Err(error("an enum variant as JSON"))
-    }
     fn serialize_seq(self, _: Option<usize>) -> Result<JsonCompound<'t>, DocumentError> {
-        self.0.push('[');
+        self.out.push('[');
         Ok(JsonCompound {
-            out: self.0,
+            out: self.out,
             first: true,
             close: ']',
         })
     }
     fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, DocumentError> {
-        Err(error("a tuple as JSON"))
+        Err(error("a tuple as text"))
     }
     fn serialize_tuple_struct(
         self,
         _: &'static str,
         _: usize,
     ) -> Result<Self::SerializeTupleStruct, DocumentError> {
-        Err(error("a tuple as JSON"))
+        Err(error("a tuple as text"))
     }
     fn serialize_tuple_variant(
         self,
@@ -929,12 +829,12 @@ impl<'t> ser::Serializer for Json<'t> {
         _: &'static str,
         _: usize,
     ) -> Result<Self::SerializeTupleVariant, DocumentError> {
-        Err(error("a tuple as JSON"))
+        Err(error("a tuple as text"))
     }
     fn serialize_map(self, _: Option<usize>) -> Result<JsonCompound<'t>, DocumentError> {
-        self.0.push('{');
+        self.out.push('{');
         Ok(JsonCompound {
-            out: self.0,
+            out: self.out,
             first: true,
             close: '}',
         })
@@ -953,10 +853,10 @@ impl<'t> ser::Serializer for Json<'t> {
         _: &'static str,
         _: usize,
     ) -> Result<Self::SerializeStructVariant, DocumentError> {
-        Err(error("a struct variant as JSON"))
+        Err(error("a struct variant as text"))
     }
     fn collect_str<T: Display + ?Sized>(self, value: &T) -> Result<(), DocumentError> {
-        json_str(self.0, &value.to_string());
+        self.str(&value.to_string());
         Ok(())
     }
 }
@@ -975,7 +875,7 @@ impl ser::SerializeSeq for JsonCompound<'_> {
     type Error = DocumentError;
     fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), DocumentError> {
         self.comma();
-        value.serialize(Json(self.out))
+        value.serialize(Text::json(self.out))
     }
     fn end(self) -> Result<(), DocumentError> {
         self.out.push(self.close);
@@ -989,13 +889,13 @@ impl ser::SerializeMap for JsonCompound<'_> {
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), DocumentError> {
         self.comma();
         let mut text = String::new();
-        key.serialize(Text(&mut text))?;
+        key.serialize(Text::raw(&mut text))?;
         json_str(self.out, &text);
         self.out.push(':');
         Ok(())
     }
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), DocumentError> {
-        value.serialize(Json(self.out))
+        value.serialize(Text::json(self.out))
     }
     fn end(self) -> Result<(), DocumentError> {
         self.out.push(self.close);
@@ -1016,5 +916,14 @@ impl ser::SerializeStruct for JsonCompound<'_> {
     }
     fn end(self) -> Result<(), DocumentError> {
         ser::SerializeMap::end(self)
+    }
+}
+
+impl fmt::Debug for DocumentBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("DocumentBuilder")
+            .field("schema", &self.schema)
+            .field("rows", &self.rows)
+            .finish()
     }
 }

@@ -166,7 +166,7 @@ impl Mapping for EcsMapping {
             },
         };
         if self.original {
-            doc.event.original = Some(String::from_utf8_lossy(log.record()));
+            doc.event.original = Some(log.record_text());
         }
         common(&mut cx, &mut doc);
         let ty = log.log_type();

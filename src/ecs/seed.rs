@@ -161,7 +161,7 @@ impl Mapping for SeedMapping {
             ecs: Ecs {
                 version: Some(SEED_ECS_VERSION),
             },
-            message: Some(String::from_utf8_lossy(log.record())),
+            message: Some(log.record_text()),
             ..SeedEvent::default()
         };
         doc.event.category = category(log);

@@ -384,7 +384,7 @@ impl Mapping for OcsfMapping {
             unmapped: Rest::none(),
         };
         if self.raw_data {
-            event.raw_data = Some(String::from_utf8_lossy(log.record()));
+            event.raw_data = Some(log.record_text());
         }
         common(&mut cx, &mut event);
         let ty = log.log_type();

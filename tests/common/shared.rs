@@ -51,3 +51,16 @@ pub fn files(dir: &std::path::Path) -> Vec<PathBuf> {
     files.sort();
     files
 }
+
+/// The shipped sample and every file of the real-world corpus (each
+/// shape), or `None` (the test is skipped) without the shared folder.
+#[allow(dead_code)] // not every test that includes this module reads them
+pub fn sample_and_realworld(test: &str) -> Option<Vec<PathBuf>> {
+    let realworld = path("corpus/realworld", test)?;
+    let mut inputs =
+        vec![PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/data/sample.log")];
+    for shape in ["csv", "cef", "leef", "json", "kv"] {
+        inputs.extend(files(&realworld.join(shape)));
+    }
+    Some(inputs)
+}
