@@ -1,6 +1,8 @@
 //! Reading a 1 GB input holds memory flat: the reader's heap is bounded by
 //! the record limit and one read buffer, whatever the input's size, and a
-//! stream of overlong records does not grow it either.
+//! stream of overlong records does not grow it either. With the `rayon`
+//! feature, `panlog::batch` converting 1 GiB to ECS NDJSON on two threads
+//! holds it flat too: bounded by its windows of chunks, not by the input.
 #![allow(unsafe_code)] // the peak-tracking allocator in common/peak.rs, and only it
 
 use std::io::{BufReader, Read};
@@ -100,5 +102,62 @@ fn a_gigabyte_holds_memory_flat() {
     assert!(
         peak < 256 * 1024,
         "peak heap over overlong records: {peak} bytes"
+    );
+
+    #[cfg(feature = "rayon")]
+    batch_holds_memory_flat(&unit);
+}
+
+/// `panlog::batch`, bytes to ECS NDJSON on two threads, 64 MiB then 1 GiB:
+/// the peak heap (every thread counted) is the same, and within what its
+/// windows of chunks and their output buffers hold.
+#[cfg(feature = "rayon")]
+fn batch_holds_memory_flat(unit: &[u8]) {
+    use std::io::Write;
+    let batch = |total: u64| {
+        let input = Repeat {
+            unit,
+            at: 0,
+            left: total / unit.len() as u64 * unit.len() as u64,
+        };
+        let mapping = EcsMapping::new();
+        let mut sink = std::io::sink();
+        let mut bytes = 0u64;
+        let (records, peak) = peak::peak_growth_all_threads(|| {
+            panlog::batch::Batch::new(panlog::Parser::new())
+                .threads(2)
+                .chunk_bytes(256 * 1024)
+                .run(
+                    input,
+                    |docs: &mut Vec<u8>, result| {
+                        let log = result.unwrap();
+                        serde_json::to_writer(&mut *docs, &mapping.map(&log)).unwrap();
+                        docs.push(b'\n');
+                    },
+                    |docs| {
+                        bytes += docs.len() as u64;
+                        sink.write_all(docs)?;
+                        docs.clear();
+                        Ok(())
+                    },
+                )
+                .unwrap()
+        });
+        assert!(bytes > 4 * total, "{bytes} bytes of NDJSON for {total}");
+        let units = total / unit.len() as u64;
+        assert_eq!(records, units * lines::CASES.len() as u64);
+        (records, peak)
+    };
+    let (_, small) = batch(64 << 20);
+    let (records, peak) = batch(1 << 30);
+    eprintln!(
+        "batch to ECS NDJSON: peak heap growth {small} bytes over 64 MiB, {peak} over 1 GiB ({records} records)"
+    );
+    // Three windows of 2 × threads chunks of 256 KiB, each with the
+    // thread's parser and about seven times its bytes of JSON: some 25 MiB.
+    assert!(peak < 64 << 20, "batch peak heap over 1 GiB: {peak} bytes");
+    assert!(
+        peak < small + small / 2 + (1 << 20),
+        "batch heap grew with the input: {small} bytes over 64 MiB, {peak} over 1 GiB"
     );
 }

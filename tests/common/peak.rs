@@ -15,12 +15,15 @@ struct Peak;
 static LIVE: AtomicIsize = AtomicIsize::new(0);
 static PEAK: AtomicIsize = AtomicIsize::new(0);
 
+/// Whether every thread counts (for work spread over a thread pool).
+static ALL: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 thread_local! {
     static TRACKED: Cell<bool> = const { Cell::new(false) };
 }
 
 fn track(delta: isize) {
-    if TRACKED.with(Cell::get) {
+    if ALL.load(Ordering::Relaxed) || TRACKED.with(Cell::get) {
         let live = LIVE.fetch_add(delta, Ordering::Relaxed) + delta;
         PEAK.fetch_max(live, Ordering::Relaxed);
     }
@@ -56,5 +59,17 @@ pub fn peak_growth<T>(f: impl FnOnce() -> T) -> (T, isize) {
     PEAK.store(base, Ordering::Relaxed);
     let out = f();
     TRACKED.with(|t| t.set(false));
+    (out, PEAK.load(Ordering::Relaxed) - base)
+}
+
+/// The peak heap growth, in bytes, on every thread while `f` runs (the
+/// test's other threads must be idle: one test function per file).
+#[allow(dead_code)] // not every test that includes this module uses it
+pub fn peak_growth_all_threads<T>(f: impl FnOnce() -> T) -> (T, isize) {
+    let base = LIVE.load(Ordering::Relaxed);
+    PEAK.store(base, Ordering::Relaxed);
+    ALL.store(true, Ordering::Relaxed);
+    let out = f();
+    ALL.store(false, Ordering::Relaxed);
     (out, PEAK.load(Ordering::Relaxed) - base)
 }
