@@ -11,11 +11,12 @@ PAN-OS sends each log as a syslog line whose body is CSV:
 The crate reads such input in one pass, without copying it:
 
 ```text
-                                    ┌ CSV splitter ──────────────┐
-bytes ──► framing ──► syslog header ┼ cef / leef / json / custom ┼─► schema ──► Log<'a> ──► ECS document ──► serde
-          (records)   (kept, typed) └ (laid out in the type's    ┘   (type +    (typed     (borrowed)
-                        + detection     standard columns)             version)   getters)
-          └──────────── reader (any Read) / codec (async) ─────────┘
+                                    ┌ CSV splitter ──────────────┐                          ┌ ECS document ┐
+bytes ──► framing ──► syslog header ┼ cef / leef / json / custom ┼─► schema ──► Log<'a> ──► ┤ OCSF event   ├──► serde (JSON)
+          (records)   (kept, typed) └ (laid out in the type's    ┘   (type +    (typed      └ (a Mapping,  ┘
+                        + detection     standard columns)             version)   getters)      borrowed)
+                                                                                    └──► columnar (Arrow) ──► lake (Parquet)
+          └──── reader (any Read) / codec (async) / batch (all cores) ────┘
 ```
 
 The modules, upstream first: a module uses only those above it (the error
