@@ -348,24 +348,6 @@ fn ecs_json(c: &mut Criterion) {
             assert!(bytes > RECORDS * 500);
         });
     });
-    // The same full ECS document through the crate's own JSON writer
-    // (byte-identical to serde_json's, `tests/ndjson.rs`).
-    group.bench_function("panlog bytes -> ECS JSON (panlog::ndjson)", |b| {
-        let mapping = EcsMapping::new();
-        let mut out = Vec::with_capacity(64 * 1024);
-        b.iter(|| {
-            let mut reader = LogReader::new(black_box(&data[..]));
-            let (mut docs, mut bytes) = (0, 0);
-            while let Some(log) = reader.next_log() {
-                out.clear();
-                panlog::ndjson::to_writer(&mut out, &mapping.map(&log.unwrap())).unwrap();
-                bytes += out.len();
-                docs += 1;
-            }
-            assert_eq!(docs, RECORDS);
-            assert!(bytes > RECORDS * 500);
-        });
-    });
     // The OCSF mapping on the same input (`raw_data` on, as `event.original`).
     group.bench_function("panlog bytes -> OCSF JSON", |b| {
         let mapping = OcsfMapping::new();
@@ -520,11 +502,6 @@ fn main() {
             ("panlog bytes -> ECS JSON, no event.original", peer),
             ("panlog bytes -> OCSF JSON", peer),
             ("panlog bytes -> OCSF JSON", "panlog bytes -> ECS JSON"),
-            ("panlog bytes -> ECS JSON (panlog::ndjson)", peer),
-            (
-                "panlog bytes -> ECS JSON (panlog::ndjson)",
-                "panlog bytes -> ECS JSON",
-            ),
         ],
     );
     if cfg!(feature = "parquet") {

@@ -431,30 +431,23 @@ fn emit(
 }
 
 /// One record's document as a line of JSON.
-/// Written with `panlog::ndjson` (the bytes `serde_json` writes, faster)
-/// into a reused buffer, then to `out`.
 fn write_json(
     log: &panlog::Log<'_>,
     opts: &Options,
     ecs: &EcsMapping,
     out: &mut impl Write,
 ) -> io::Result<()> {
-    use panlog::ndjson::to_writer;
-    thread_local! {
-        static LINE: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
-    }
-    LINE.with_borrow_mut(|line| {
-        line.clear();
-        let written = match opts.to {
-            To::Ecs => to_writer(line, &ecs.map(log)),
-            To::Ocsf => to_writer(line, &OcsfMapping::new().raw_data(opts.original).map(log)),
-            To::Seed => to_writer(line, &SeedMapping.map(log)),
-            To::Fields => to_writer(line, log),
-        };
-        written.map_err(io::Error::other)?;
-        line.push(b'\n');
-        out.write_all(line)
-    })
+    let written = match opts.to {
+        To::Ecs => serde_json::to_writer(&mut *out, &ecs.map(log)),
+        To::Ocsf => serde_json::to_writer(
+            &mut *out,
+            &OcsfMapping::new().raw_data(opts.original).map(log),
+        ),
+        To::Seed => serde_json::to_writer(&mut *out, &SeedMapping.map(log)),
+        To::Fields => serde_json::to_writer(&mut *out, log),
+    };
+    written.map_err(io::Error::other)?;
+    out.write_all(b"\n")
 }
 
 /// `--from json`: the input whole (a JSON array or stacked objects may span

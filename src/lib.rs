@@ -48,7 +48,6 @@ record is laid out in (`named`).
 | [`mapping`] | the seam from record to document ([`Mapping`](mapping::Mapping)) and the borrowed, allocation-free parts documents are built of; the columns a mapping did not take ([`Rest`](mapping::Rest)) |
 | [`ecs`] | Elastic Common Schema documents: the default [`EcsMapping`](ecs::EcsMapping) and the seed corpus's [`SeedMapping`](ecs::SeedMapping) |
 | [`ocsf`] | Open Cybersecurity Schema Framework events, a class per log type ([`OcsfMapping`](ocsf::OcsfMapping)); a sibling of `ecs` |
-| [`ndjson`] | documents as JSON text: a serde `Serializer` byte-identical to `serde_json`'s compact output, faster on the crate's documents ([`ndjson::to_writer`]) |
 | `columnar` | with the `arrow` feature: Arrow record batches, a typed schema per log type from its column table (`BatchBuilder`, `Batches`) |
 | `lake` | with the `parquet` feature: Parquet files of those batches, one file set per log type partitioned by day (`eventDay=YYYYMMDD`), memory bounded (`LakeWriter`) |
 
@@ -149,7 +148,6 @@ pub mod leef;
 pub mod log;
 pub mod mapping;
 mod named;
-pub mod ndjson;
 pub mod ocsf;
 pub mod reader;
 pub mod schema;
