@@ -75,7 +75,21 @@ pub const DEFAULT_MAX_OPEN_FILES: usize = 32;
 /// The most bytes a row group holds before it is flushed.
 const MAX_ROW_GROUP_BYTES: usize = 64 << 20;
 
-/// Why writing the lake failed.
+/// Why writing the lake failed, and where.
+///
+/// # Example
+///
+/// ```
+/// use panlog::lake::{LakeError, LakeWriter};
+/// // A file where the lake's directory should be.
+/// let file = std::env::temp_dir().join(format!("panlog-lake-err-{}", std::process::id()));
+/// std::fs::write(&file, b"").unwrap();
+/// let log = panlog::parse(b"1,2024/03/05 14:22:07,0128,SYSTEM,general,0,2024/03/05 14:22:07,,general,,0,0,general,high,disk full,1,0x0").unwrap();
+/// let err = LakeWriter::new(&file).write(&log).unwrap_err();
+/// assert!(matches!(err, LakeError::Io { .. }));
+/// assert!(err.to_string().contains("system/eventDay=20240305"));
+/// std::fs::remove_file(&file).unwrap();
+/// ```
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum LakeError {

@@ -22,7 +22,15 @@ use arrow_buffer::{NullBuffer, OffsetBuffer};
 use arrow_schema::{DataType, Field, Fields, Schema, SchemaRef};
 use serde::ser::{self, Serialize};
 
-/// A document did not fit its Arrow shape.
+/// A document did not fit its Arrow shape: it has an attribute the shape
+/// lacks, or a value of another kind. Nothing of the document was written.
+///
+/// # Example
+///
+/// ```
+/// let error = panlog::columnar::DocumentError("no field \"x\" in the shape".into());
+/// assert_eq!(error.to_string(), "document does not fit its Arrow shape: no field \"x\" in the shape");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("document does not fit its Arrow shape: {0}")]
 pub struct DocumentError(pub String);

@@ -80,6 +80,15 @@ use crate::zone::Resolved;
 
 /// The OCSF version the mapping writes in `metadata.version`: the version
 /// of the compiled schema its output is validated against.
+///
+/// # Example
+///
+/// ```
+/// use panlog::mapping::Mapping;
+/// let log = panlog::parse(b"1,2024/03/05 14:22:07,0128,SYSTEM,general,0,2024/03/05 14:22:07,,general,,0,0,general,high,disk full,1,0x0").unwrap();
+/// let event = panlog::ocsf::OcsfMapping::new().map(&log);
+/// assert_eq!(event.metadata.version, panlog::ocsf::OCSF_VERSION);
+/// ```
 pub const OCSF_VERSION: &str = "1.8.0";
 
 /// The profiles whose attributes the events use (`metadata.profiles`).
