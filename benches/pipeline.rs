@@ -278,6 +278,24 @@ impl Mapping for CoreMapping {
     }
 }
 
+/// The timed loop of a mapping row: bytes → records → documents → JSON,
+/// asserting the record count and a floor on the JSON written.
+fn to_json<M: Mapping>(b: &mut criterion::Bencher<'_>, data: &[u8], mapping: &M, min_bytes: usize) {
+    let mut out = Vec::with_capacity(64 * 1024);
+    b.iter(|| {
+        let mut reader = LogReader::new(black_box(data));
+        let (mut docs, mut bytes) = (0, 0);
+        while let Some(log) = reader.next_log() {
+            out.clear();
+            serde_json::to_writer(&mut out, &mapping.map(&log.unwrap())).unwrap();
+            bytes += out.len();
+            docs += 1;
+        }
+        assert_eq!(docs, RECORDS);
+        assert!(bytes > RECORDS * min_bytes);
+    });
+}
+
 fn ecs_json(c: &mut Criterion) {
     let data = corpus::generate(RECORDS, 0x5eed);
     let lines = corpus::lines(&data);
@@ -317,70 +335,19 @@ fn ecs_json(c: &mut Criterion) {
     let mut group = c.benchmark_group("ecs_json");
     group.throughput(Throughput::Bytes(data.len() as u64));
     group.bench_function("panlog bytes -> ECS JSON", |b| {
-        let mapping = EcsMapping::new();
-        let mut out = Vec::with_capacity(64 * 1024);
-        b.iter(|| {
-            let mut reader = LogReader::new(black_box(&data[..]));
-            let (mut docs, mut bytes) = (0, 0);
-            while let Some(log) = reader.next_log() {
-                out.clear();
-                serde_json::to_writer(&mut out, &mapping.map(&log.unwrap())).unwrap();
-                bytes += out.len();
-                docs += 1;
-            }
-            assert_eq!(docs, RECORDS);
-            assert!(bytes > RECORDS * 500);
-        });
+        to_json(b, &data, &EcsMapping::new(), 500);
     });
     group.bench_function("panlog bytes -> ECS JSON, no event.original", |b| {
-        let mapping = EcsMapping::new().original(false);
-        let mut out = Vec::with_capacity(64 * 1024);
-        b.iter(|| {
-            let mut reader = LogReader::new(black_box(&data[..]));
-            let (mut docs, mut bytes) = (0, 0);
-            while let Some(log) = reader.next_log() {
-                out.clear();
-                serde_json::to_writer(&mut out, &mapping.map(&log.unwrap())).unwrap();
-                bytes += out.len();
-                docs += 1;
-            }
-            assert_eq!(docs, RECORDS);
-            assert!(bytes > RECORDS * 500);
-        });
+        to_json(b, &data, &EcsMapping::new().original(false), 500);
     });
     // The OCSF mapping on the same input (`raw_data` on, as `event.original`).
     group.bench_function("panlog bytes -> OCSF JSON", |b| {
-        let mapping = OcsfMapping::new();
-        let mut out = Vec::with_capacity(64 * 1024);
-        b.iter(|| {
-            let mut reader = LogReader::new(black_box(&data[..]));
-            let (mut docs, mut bytes) = (0, 0);
-            while let Some(log) = reader.next_log() {
-                out.clear();
-                serde_json::to_writer(&mut out, &mapping.map(&log.unwrap())).unwrap();
-                bytes += out.len();
-                docs += 1;
-            }
-            assert_eq!(docs, RECORDS);
-            assert!(bytes > RECORDS * 500);
-        });
+        to_json(b, &data, &OcsfMapping::new(), 500);
     });
     // The same core fields as the hand-written peer, through the Mapping
     // seam: the like-for-like row.
     group.bench_function("panlog bytes -> core-fields JSON (custom Mapping)", |b| {
-        let mut out = Vec::with_capacity(64 * 1024);
-        b.iter(|| {
-            let mut reader = LogReader::new(black_box(&data[..]));
-            let (mut docs, mut bytes) = (0, 0);
-            while let Some(log) = reader.next_log() {
-                out.clear();
-                serde_json::to_writer(&mut out, &CoreMapping.map(&log.unwrap())).unwrap();
-                bytes += out.len();
-                docs += 1;
-            }
-            assert_eq!(docs, RECORDS);
-            assert!(bytes > RECORDS * 100);
-        });
+        to_json(b, &data, &CoreMapping, 100);
     });
     group.bench_function("csv crate + match + json!", |b| {
         let mut rec = csv::ByteRecord::new();
