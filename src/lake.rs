@@ -20,9 +20,10 @@
 //! Lake keeps one class per custom source:
 //! `DIR/network_activity/eventDay=20240305/part-00000.parquet`.
 //!
-//! The event's day is the UTC date of its time (the high-resolution time,
-//! else the generated time, else the receive time; the day of writing for a
-//! record with none).
+//! The event's day is the UTC date of its time, chosen as the ECS and OCSF
+//! mappings choose it (the high-resolution time, else the generated time,
+//! else the receive time, else the syslog header's; the day of writing for
+//! a record with none).
 //!
 //! Memory is bounded whatever the input: a batch of at most
 //! [`rows_per_group`](LakeWriter::rows_per_group) rows per open file, handed
@@ -54,7 +55,7 @@ use std::fs::File;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, Datelike, FixedOffset, Utc};
+use chrono::{DateTime, Datelike};
 use parquet::arrow::ArrowWriter;
 use parquet::basic::Compression;
 use parquet::errors::ParquetError;
@@ -62,7 +63,7 @@ use parquet::file::properties::WriterProperties;
 
 use crate::columnar::{BatchBuilder, DocumentError, OcsfBatchBuilder};
 use crate::log::Log;
-use crate::mapping::Mapping;
+use crate::mapping::{Ctx, Mapping};
 use crate::ocsf::OcsfMapping;
 use crate::schema::LogType;
 
@@ -427,20 +428,14 @@ impl Drop for LakeWriter {
 /// ```
 #[must_use]
 pub fn event_day(log: &Log<'_>) -> u32 {
-    let real = |t: Result<Option<DateTime<FixedOffset>>, crate::Error>| {
-        t.ok()
-            .flatten()
-            .filter(|t| !crate::value::is_placeholder(t))
-    };
-    let time = real(log.high_res_timestamp())
-        .or_else(|| real(log.time_generated()))
-        .or_else(|| real(log.receive_time()))
-        .map(|t| t.with_timezone(&Utc))
-        .or_else(crate::mapping::now);
-    let Some(date) = time.map(|t| t.date_naive()) else {
-        return 0;
-    };
-    u32::try_from(date.year()).unwrap_or(0) * 10_000 + date.month() * 100 + date.day()
+    let time = Ctx::new(log)
+        .times()
+        .event
+        .map(|r| r.time.timestamp_millis());
+    day_of_millis(
+        time.or_else(|| crate::mapping::now().map(|t| t.timestamp_millis()))
+            .unwrap_or(0),
+    )
 }
 
 /// The UTC day of a time in epoch milliseconds, as `YYYYMMDD` (0 if out of

@@ -449,8 +449,6 @@ impl<'l, 'a> Ctx<'l, 'a> {
         value
     }
 
-    /// Marks a column as taken without reading it (it is null: `N/A`, a
-    /// placeholder time, or shown elsewhere).
     /// Puts a column back among the ones the document has not taken.
     pub(crate) fn unmark(&mut self, name: &str) {
         if let Some(pos) = self.log.index_of(name) {
@@ -458,6 +456,8 @@ impl<'l, 'a> Ctx<'l, 'a> {
         }
     }
 
+    /// Marks a column as taken without reading it (it is null: `N/A`, a
+    /// placeholder time, or shown elsewhere).
     pub(crate) fn mark(&mut self, name: &str) {
         if let Some(pos) = self.log.index_of(name) {
             self.used.insert(pos);
@@ -631,4 +631,126 @@ pub(crate) fn contains_ignore_case(text: &str, word: &str) -> bool {
     text.as_bytes()
         .windows(word.len().max(1))
         .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
+}
+
+/// A record's times, read in its zone: when the management plane received
+/// it, when it was generated, and when the event happened (the one a
+/// document stamps it with).
+pub(crate) struct Times {
+    pub(crate) received: Option<Resolved>,
+    pub(crate) generated: Option<Resolved>,
+    /// The high-resolution time (it carries its offset), else the generated
+    /// time, else the receive time, else the syslog header's.
+    pub(crate) event: Option<Resolved>,
+}
+
+impl Ctx<'_, '_> {
+    /// The record's [`Times`], taking their columns.
+    pub(crate) fn times(&mut self) -> Times {
+        let received = self.local_time("receive_time");
+        let generated = self.local_time("time_generated");
+        let event = self
+            .local_time("high_res_timestamp")
+            .or(generated)
+            .or(received)
+            .or_else(|| header_time(self.log));
+        Times {
+            received,
+            generated,
+            event,
+        }
+    }
+}
+
+/// What a record says of how its event ended, as the mappings read it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Outcome {
+    Success,
+    Failure,
+    /// The record says, in words the mappings do not know.
+    Unknown,
+}
+
+impl Outcome {
+    /// From an event id's ending (`auth-success`,
+    /// `globalprotectportal-auth-fail`, `...-regist-succ`).
+    pub(crate) fn of_eventid(eventid: &str) -> Option<Outcome> {
+        const SUCCESS: [&str; 3] = ["-success", "-succ", "-succeeded"];
+        const FAILURE: [&str; 3] = ["-fail", "-failure", "-failed"];
+        if SUCCESS.iter().any(|s| eventid.ends_with(s)) {
+            Some(Outcome::Success)
+        } else if FAILURE.iter().any(|s| eventid.ends_with(s)) {
+            Some(Outcome::Failure)
+        } else {
+            None
+        }
+    }
+
+    /// From a status word: `success`, or one starting with `fail`
+    /// (GLOBALPROTECT's `status`, AUDIT's last column).
+    pub(crate) fn of_status(status: &str) -> Option<Outcome> {
+        if status.eq_ignore_ascii_case("success") {
+            Some(Outcome::Success)
+        } else if starts_with_ignore_case(status, "fail") {
+            Some(Outcome::Failure)
+        } else {
+            None
+        }
+    }
+
+    /// From CONFIG's `result`: `Succeeded`, `Failed` or `Unauthorized`.
+    pub(crate) fn of_config_result(result: &str) -> Outcome {
+        if result.eq_ignore_ascii_case("succeeded") {
+            Outcome::Success
+        } else if result.eq_ignore_ascii_case("failed")
+            || result.eq_ignore_ascii_case("unauthorized")
+        {
+            Outcome::Failure
+        } else {
+            Outcome::Unknown
+        }
+    }
+
+    /// From AUTHENTICATION's `event` column: a failure when it says so.
+    pub(crate) fn of_auth_event(event: &str) -> Outcome {
+        let failed = ["fail", "den", "reject", "timeout", "error"]
+            .iter()
+            .any(|w| contains_ignore_case(event, w));
+        if failed {
+            Outcome::Failure
+        } else {
+            Outcome::Success
+        }
+    }
+}
+
+/// Whether a SYSTEM record is an authentication event: its subtype (`auth`,
+/// `globalprotect`) or its event id (`auth`, `login`, `logout`) says so.
+pub(crate) fn is_auth_event(subtype: Option<&str>, eventid: Option<&str>) -> bool {
+    subtype
+        .is_some_and(|s| s.eq_ignore_ascii_case("auth") || s.eq_ignore_ascii_case("globalprotect"))
+        || eventid
+            .is_some_and(|e| e.contains("auth") || e.contains("login") || e.contains("logout"))
+}
+
+/// The step of a user's session that event ids or stages name: `Some(true)`
+/// a login or connection, `Some(false)` a logout, disconnection or release.
+pub(crate) fn login_step(words: &[Option<&str>]) -> Option<bool> {
+    let says = |w: &str| words.iter().flatten().any(|t| t.contains(w));
+    if says("logout") || says("disconnect") || says("release") {
+        Some(false)
+    } else if says("login") || says("connect") {
+        Some(true)
+    } else {
+        None
+    }
+}
+
+/// Whether a `srcloc`/`dstloc` value names a place: PAN-OS writes an
+/// address or an address range there for private addresses.
+pub(crate) fn is_place(location: &str) -> bool {
+    let is_range = location
+        .split_once('-')
+        .is_some_and(|(a, b)| a.parse::<IpAddr>().is_ok() && b.parse::<IpAddr>().is_ok());
+    !is_range && location.parse::<IpAddr>().is_err()
 }

@@ -11,9 +11,7 @@ use super::{
 use crate::describe::Description;
 use crate::ecs::model::{CommaList, Ecs, Event};
 use crate::log::Log;
-use crate::mapping::{
-    contains_ignore_case, header_time, now, part, starts_with_ignore_case, within,
-};
+use crate::mapping::{Outcome, is_auth_event, is_place, login_step, now, part, within};
 use crate::schema::LogType;
 use crate::value::{Action, SessionFlags, Severity, ThreatId};
 use crate::zone::Fold;
@@ -227,19 +225,12 @@ fn common<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {
     doc.event.dataset = Some("panw.panos");
     doc.event.module = Some("panw");
     doc.event.timezone = Some(log.zone());
-    let received = cx.local_time("receive_time");
-    let generated = cx.local_time("time_generated");
-    doc.panw.panos.received_time = received.map(|r| Time(r.time));
-    doc.panw.panos.generated_time = generated.map(|r| Time(r.time));
-    // When the event happened, as ECS defines `@timestamp`: the high-res
-    // time (it carries its offset), else the generated time, else the
-    // receive time, else the syslog header's. Every document has one.
-    let stamp = cx
-        .local_time("high_res_timestamp")
-        .or(generated)
-        .or(received)
-        .or_else(|| header_time(log));
-    match stamp {
+    let times = cx.times();
+    doc.panw.panos.received_time = times.received.map(|r| Time(r.time));
+    doc.panw.panos.generated_time = times.generated.map(|r| Time(r.time));
+    // When the event happened, as ECS defines `@timestamp` (`Times::event`).
+    // Every document has one.
+    match times.event {
         Some(stamp) => {
             doc.timestamp = Some(Time(stamp.time));
             match stamp.fold {
@@ -314,13 +305,10 @@ fn location<'a>(
     raw: &mut Option<Cow<'a, str>>,
 ) {
     let Some(text) = text else { return };
-    let is_range = text
-        .split_once('-')
-        .is_some_and(|(a, b)| a.parse::<IpAddr>().is_ok() && b.parse::<IpAddr>().is_ok());
-    if is_range || text.parse::<IpAddr>().is_ok() {
-        *raw = Some(text);
-    } else {
+    if is_place(&text) {
         *geo = Some(text);
+    } else {
+        *raw = Some(text);
     }
 }
 
@@ -750,36 +738,29 @@ fn description<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>, column: &str) {
     auth.client_version = piece(d.client_version);
 }
 
-/// `success`/`failure` from an event id's ending (`auth-success`,
-/// `globalprotectportal-auth-fail`, `...-regist-succ`).
-fn outcome_of_eventid(eventid: &str) -> Option<&'static str> {
-    const SUCCESS: [&str; 3] = ["-success", "-succ", "-succeeded"];
-    const FAILURE: [&str; 3] = ["-fail", "-failure", "-failed"];
-    if SUCCESS.iter().any(|s| eventid.ends_with(s)) {
-        Some("success")
-    } else if FAILURE.iter().any(|s| eventid.ends_with(s)) {
-        Some("failure")
-    } else {
-        None
+/// ECS `event.outcome`.
+fn outcome(outcome: Outcome) -> &'static str {
+    match outcome {
+        Outcome::Success => "success",
+        Outcome::Failure => "failure",
+        Outcome::Unknown => "unknown",
     }
 }
 
 fn system<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {
     doc.event.kind = Some("event");
     let eventid = cx.text("eventid");
-    let says = |word: &str| eventid.as_deref().is_some_and(|e| e.contains(word));
-    let auth = subtype_is(cx, "auth")
-        || subtype_is(cx, "globalprotect")
-        || says("auth")
-        || says("login")
-        || says("logout");
+    let auth = is_auth_event(cx.peek("subtype").as_deref(), eventid.as_deref());
     // A deliberate difference: the reference files every SYSTEM event under
     // `configuration`, which ECS keeps for configuration changes.
     doc.event
         .category
         .push(if auth { "authentication" } else { "host" });
     doc.event.type_.push("info");
-    doc.event.outcome = eventid.as_deref().and_then(outcome_of_eventid);
+    doc.event.outcome = eventid
+        .as_deref()
+        .and_then(Outcome::of_eventid)
+        .map(outcome);
     doc.event.code = eventid.clone();
     doc.event.action = eventid;
     if auth {
@@ -811,14 +792,9 @@ fn config<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {
             doc.event.action = Some(Cow::Borrowed(*action));
         }
     }
-    doc.event.outcome = match cx.text("result").as_deref() {
-        Some(r) if r.eq_ignore_ascii_case("succeeded") => Some("success"),
-        Some(r) if r.eq_ignore_ascii_case("failed") || r.eq_ignore_ascii_case("unauthorized") => {
-            Some("failure")
-        }
-        Some(_) => Some("unknown"),
-        None => None,
-    };
+    doc.event.outcome = cx
+        .text("result")
+        .map(|r| outcome(Outcome::of_config_result(&r)));
     // A deliberate difference: the admin who made the change is the
     // event's `user.name` (ECS: the user performing the action); the
     // reference keeps it only in `related.user`.
@@ -903,25 +879,18 @@ fn globalprotect<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {
     doc.event.category.push("session");
     let eventid = cx.text("eventid");
     let stage = cx.peek("stage");
-    let says = |word: &str| {
-        eventid.as_deref().is_some_and(|e| e.contains(word))
-            || stage.as_deref().is_some_and(|s| s.contains(word))
-    };
-    let kind = if says("logout") || says("disconnect") || says("release") {
-        "end"
-    } else if says("login") || says("connect") {
-        "start"
-    } else {
-        "info"
+    let kind = match login_step(&[eventid.as_deref(), stage.as_deref()]) {
+        Some(true) => "start",
+        Some(false) => "end",
+        None => "info",
     };
     doc.event.type_.push(kind);
     doc.event.code = eventid.clone();
     doc.event.action = eventid;
-    doc.event.outcome = match cx.text("status").as_deref() {
-        Some(s) if s.eq_ignore_ascii_case("success") => Some("success"),
-        Some(s) if starts_with_ignore_case(s, "fail") => Some("failure"),
-        _ => None,
-    };
+    doc.event.outcome = cx
+        .text("status")
+        .and_then(|s| Outcome::of_status(&s))
+        .map(outcome);
     doc.event.reason = cx.text("reason");
     // As the reference integration: the tunnel (private) address is the
     // source, the public one its NAT address.
@@ -947,12 +916,10 @@ fn authentication<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {
     doc.event.type_.push("start");
     // A deliberate difference: the reference says `success` for every
     // AUTHENTICATION record; the event column says when it failed.
-    let failed = cx.peek("event").is_some_and(|e| {
-        ["fail", "den", "reject", "timeout", "error"]
-            .iter()
-            .any(|w| contains_ignore_case(&e, w))
-    });
-    doc.event.outcome = Some(if failed { "failure" } else { "success" });
+    let said = cx
+        .peek("event")
+        .map_or(Outcome::Success, |e| Outcome::of_auth_event(&e));
+    doc.event.outcome = Some(outcome(said));
     endpoint_ip(cx, &mut doc.source, "ip");
     // As the reference: the user as logged, no domain split; the
     // normalized form joins it in `related.user`.
@@ -1027,11 +994,10 @@ fn audit<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {
     // AUDIT's last column holds the result (observed `success`), not a severity.
     doc.log.level = None;
     doc.event.severity = None;
-    doc.event.outcome = match cx.peek("severity").as_deref() {
-        Some(s) if s.eq_ignore_ascii_case("success") => Some("success"),
-        Some(s) if starts_with_ignore_case(s, "fail") => Some("failure"),
-        _ => None,
-    };
+    doc.event.outcome = cx
+        .peek("severity")
+        .and_then(|s| Outcome::of_status(&s))
+        .map(outcome);
     doc.event.action = cx.text("eventid");
     // AUDIT records have no type column; the reference names them `AUDIT`.
     doc.panw.panos.type_ = Some(Cow::Borrowed("AUDIT"));

@@ -71,12 +71,10 @@ pub use model::{
 use crate::describe::Description;
 use crate::log::Log;
 use crate::mapping::{
-    Ctx, Mapping, Rest, Time, contains_ignore_case, header_time, now, split_user,
-    starts_with_ignore_case,
+    Ctx, Mapping, Outcome, Rest, Time, is_auth_event, is_place, login_step, now, split_user,
 };
 use crate::schema::LogType;
 use crate::value::{Action, Severity};
-use crate::zone::Resolved;
 
 /// The OCSF version the mapping writes in `metadata.version`: the version
 /// of the compiled schema its output is validated against.
@@ -510,16 +508,11 @@ fn common<'a>(cx: &mut Ctx<'_, 'a>, event: &mut OcsfEvent<'a>) {
     });
     event.metadata.uid = cx.text("seqno");
     event.metadata.original_time = cx.peek("time_generated");
-    let received = cx.local_time("receive_time");
-    let generated = cx.local_time("time_generated");
-    event.metadata.logged_time = received.map(|r| ms(&r.time));
+    let times = cx.times();
+    event.metadata.logged_time = times.received.map(|r| ms(&r.time));
     // The same choice as ECS `@timestamp`: when the event happened.
-    let stamp: Option<Resolved> = cx
-        .local_time("high_res_timestamp")
-        .or(generated)
-        .or(received)
-        .or_else(|| header_time(log));
-    let time = stamp
+    let time = times
+        .event
         .map(|s| s.time)
         .or_else(|| now().map(|t| t.fixed_offset()));
     if let Some(time) = time {
@@ -567,10 +560,9 @@ fn user<'a>(text: Option<Cow<'a, str>>) -> User<'a> {
     }
 }
 
-/// A country name, never an address range (PAN-OS writes ranges for
-/// private addresses).
+/// A country name, never an address or a range ([`is_place`]).
 fn country(text: Option<Cow<'_, str>>) -> Option<Cow<'_, str>> {
-    text.filter(|t| !t.bytes().any(|b| b.is_ascii_digit()))
+    text.filter(|t| is_place(t))
 }
 
 /// The IANA number of a protocol name PAN-OS writes.
@@ -875,37 +867,24 @@ fn dns<'a>(cx: &mut Ctx<'_, 'a>, event: &mut OcsfEvent<'a>) {
     action(cx, event);
 }
 
-/// `success`/`failure` from an event id's ending (`auth-success`,
-/// `globalprotectportal-auth-fail`).
-fn status_of_eventid(eventid: &str) -> Option<bool> {
-    const SUCCESS: [&str; 3] = ["-success", "-succ", "-succeeded"];
-    const FAILURE: [&str; 3] = ["-fail", "-failure", "-failed"];
-    if SUCCESS.iter().any(|s| eventid.ends_with(s)) {
-        Some(true)
-    } else if FAILURE.iter().any(|s| eventid.ends_with(s)) {
-        Some(false)
-    } else {
-        None
-    }
-}
-
-fn status(event: &mut OcsfEvent<'_>, success: Option<bool>) {
-    (event.status_id, event.status) = match success {
-        Some(true) => (Some(1), Some("Success")),
-        Some(false) => (Some(2), Some("Failure")),
+/// `status_id` and `status` from what the record says of its outcome.
+fn status(event: &mut OcsfEvent<'_>, outcome: Option<Outcome>) {
+    (event.status_id, event.status) = match outcome {
+        Some(Outcome::Success) => (Some(1), Some("Success")),
+        Some(Outcome::Failure) => (Some(2), Some("Failure")),
+        Some(Outcome::Unknown) => (Some(0), Some("Unknown")),
         None => (None, None),
     };
 }
 
-/// 1 Logon, 2 Logoff, or 99 Other, from words in an event id or stage.
+/// 1 Logon, 2 Logoff, or 99 Other, from the words of event ids or stages
+/// ([`login_step`]); an authentication (`auth`) is a logon.
 fn logon_activity(words: &[Option<&str>]) -> u8 {
-    let says = |w: &str| words.iter().flatten().any(|t| t.contains(w));
-    if says("logout") || says("disconnect") || says("release") {
-        2
-    } else if says("login") || says("connect") || says("auth") {
-        1
-    } else {
-        99
+    match login_step(words) {
+        Some(true) => 1,
+        Some(false) => 2,
+        None if words.iter().flatten().any(|w| w.contains("auth")) => 1,
+        None => 99,
     }
 }
 
@@ -945,14 +924,8 @@ fn globalprotect<'a>(
     let stage = cx.text("stage");
     let activity = logon_activity(&[eventid.as_deref(), stage.as_deref()]);
     event.metadata.event_code = eventid.clone();
-    status(
-        event,
-        match cx.text("status").as_deref() {
-            Some(s) if s.eq_ignore_ascii_case("success") => Some(true),
-            Some(s) if starts_with_ignore_case(s, "fail") => Some(false),
-            _ => None,
-        },
-    );
+    let said = cx.text("status").and_then(|s| Outcome::of_status(&s));
+    status(event, said);
     event.status_detail = cx.text("reason");
     event.user = user(cx.text("srcuser"));
     // The client's public address is where it connected from; the private
@@ -971,12 +944,10 @@ fn globalprotect<'a>(
 }
 
 fn authentication<'a>(cx: &mut Ctx<'_, 'a>, event: &mut OcsfEvent<'a>) {
-    let failed = cx.peek("event").is_some_and(|e| {
-        ["fail", "den", "reject", "timeout", "error"]
-            .iter()
-            .any(|w| contains_ignore_case(&e, w))
-    });
-    status(event, Some(!failed));
+    let said = cx
+        .peek("event")
+        .map_or(Outcome::Success, |e| Outcome::of_auth_event(&e));
+    status(event, Some(said));
     event.src_endpoint.ip = cx.ip("ip");
     event.src_endpoint.mac = cx.text("src_mac");
     event.user = user(cx.text("user"));
@@ -1016,19 +987,13 @@ fn system<'a>(
 ) -> (Class, u8, Option<Cow<'a, str>>) {
     let eventid = cx.text("eventid");
     let subtype = cx.peek("subtype");
-    let says = |w: &str| eventid.as_deref().is_some_and(|e| e.contains(w));
-    let auth = subtype
-        .as_deref()
-        .is_some_and(|s| s.eq_ignore_ascii_case("auth") || s.eq_ignore_ascii_case("globalprotect"))
-        || says("auth")
-        || says("login")
-        || says("logout");
+    let auth = is_auth_event(subtype.as_deref(), eventid.as_deref());
     event.metadata.event_code = eventid.clone();
     if !auth {
         event.message = cx.text("opaque");
         return (Class::BaseEvent, 99, eventid);
     }
-    status(event, eventid.as_deref().and_then(status_of_eventid));
+    status(event, eventid.as_deref().and_then(Outcome::of_eventid));
     described(cx, event, "opaque");
     require_user(event);
     if event.service.name.is_none() && event.dst_endpoint.is_empty_endpoint() {
@@ -1039,18 +1004,8 @@ fn system<'a>(
 }
 
 fn config<'a>(cx: &mut Ctx<'_, 'a>, event: &mut OcsfEvent<'a>) {
-    status(
-        event,
-        match cx.text("result").as_deref() {
-            Some(r) if r.eq_ignore_ascii_case("succeeded") => Some(true),
-            Some(r)
-                if r.eq_ignore_ascii_case("failed") || r.eq_ignore_ascii_case("unauthorized") =>
-            {
-                Some(false)
-            }
-            _ => None,
-        },
-    );
+    let said = cx.text("result").map(|r| Outcome::of_config_result(&r));
+    status(event, said);
     event.actor.user = user(cx.text("admin"));
     // The address the admin came from has no attribute in this class (no
     // endpoints): it stays in `unmapped.host`.
@@ -1060,14 +1015,8 @@ fn config<'a>(cx: &mut Ctx<'_, 'a>, event: &mut OcsfEvent<'a>) {
 fn audit<'a>(cx: &mut Ctx<'_, 'a>, event: &mut OcsfEvent<'a>) {
     // AUDIT's last column holds the result, not a severity.
     (event.severity_id, event.severity) = (1, "Informational");
-    status(
-        event,
-        match cx.peek("severity").as_deref() {
-            Some(s) if s.eq_ignore_ascii_case("success") => Some(true),
-            Some(s) if starts_with_ignore_case(s, "fail") => Some(false),
-            _ => None,
-        },
-    );
+    let said = cx.peek("severity").and_then(|s| Outcome::of_status(&s));
+    status(event, said);
     event.metadata.event_code = cx.text("eventid");
     event.actor.user.name = cx.text("object");
 }
