@@ -4,17 +4,23 @@
 //!
 //! Framing stays sequential (it is a memchr scan, many times faster than
 //! any conversion, and it alone knows where a quoted multi-line field
-//! ends): the calling thread frames a window of chunks (twice the threads,
-//! [`Batch::chunk_bytes`] each, the records copied into the chunk's buffer)
-//! and hands the previous window's results to the caller in input order,
-//! while the pool parses and converts the window between them, each chunk
-//! with its own [`Parser`]. Memory is bounded by those three windows, about
-//! 6 × threads × the chunk size of input plus what the caller makes of it,
-//! whatever the input's size. Buffers, parsers and the caller's per-chunk
-//! states are reused from window to window: past the first windows, a run
-//! allocates nothing per good record (a bad record's [`Error`] is one box),
-//! only a few vectors per window to hand the chunks over
-//! (`tests/alloc.rs` counts it).
+//! ends): the calling thread frames the records into chunks
+//! ([`Batch::chunk_bytes`] each, the records copied into the chunk's
+//! buffer) and hands each chunk to the pool as soon as it is full, where a
+//! worker parses and converts it with the chunk's own [`Parser`]; the
+//! calling thread hands the converted chunks to the caller in input order
+//! as they come back. There is no barrier: a worker that finishes a chunk
+//! takes the next one whatever the others are doing. At most three chunks
+//! per thread are in flight, so memory is bounded by about 3 × threads ×
+//! the chunk size of input plus what the caller makes of it, whatever the
+//! input's size. Buffers, parsers and the caller's per-chunk states are
+//! reused from chunk to chunk: past the first ones, a run allocates nothing
+//! per good record (a bad record's [`Error`] is one box), only a few bytes
+//! per chunk to hand it over (`tests/alloc.rs` counts it).
+//!
+//! A panic in the caller's closure reaches the caller once the chunks in
+//! flight are done; a caller that is itself a thread of the pool (a
+//! one-thread pool's `install`) runs the pool's work while it waits.
 //!
 //! # Example
 //!
@@ -46,10 +52,11 @@
 //! assert_eq!(types[1000], "line 1002");
 //! ```
 
+use std::collections::VecDeque;
 use std::io::{self, Read};
 use std::ops::Range;
-
-use rayon::prelude::*;
+use std::panic::{self, AssertUnwindSafe};
+use std::sync::mpsc;
 
 use crate::error::{Error, Position};
 use crate::framing::FramerConfig;
@@ -232,16 +239,16 @@ impl Batch {
         self.run_on(pool.as_ref(), input, &per_record, consume)
     }
 
-    fn run_on<R, S, F, C>(
+    fn run_on<'s, R, S, F, C>(
         &self,
         pool: Option<&rayon::ThreadPool>,
         input: R,
-        per_record: &F,
+        per_record: &'s F,
         mut consume: C,
     ) -> io::Result<u64>
     where
         R: Read,
-        S: Default + Send,
+        S: Default + Send + 's,
         F: Fn(&mut S, Result<Log<'_>, Error>) + Sync,
         C: FnMut(&mut S) -> io::Result<()>,
     {
@@ -249,77 +256,109 @@ impl Batch {
             reader: LogReader::with_config(input, self.config),
             failure: None,
         };
-        let window = 2 * self.thread_count();
-        let mut spare: Vec<Chunk<S>> = Vec::new();
+        let in_flight = 3 * self.thread_count();
         let mut records = 0u64;
-        // Three windows in flight: one consumed and one framed on this
-        // thread while the pool converts the one between them.
-        let mut current = self.frame(&mut framing, &mut spare, window);
-        let mut done: Vec<Chunk<S>> = Vec::new();
-        while !(current.is_empty() && done.is_empty()) {
-            records += current.iter().map(|c| c.items.len() as u64).sum::<u64>();
-            let converting = std::mem::take(&mut current);
-            let mut converted = Vec::new();
-            let mut consumed = Ok(());
-            let mut next = Vec::new();
-            // The same step in the caller's pool or the global one.
-            macro_rules! step {
-                ($scope:ident) => {{
-                    if !converting.is_empty() {
-                        let converted = &mut converted;
-                        $scope.spawn(move |_| *converted = convert(converting, per_record));
+        let mut consumed = Ok(());
+        // No barrier: a chunk goes to the pool as soon as it is framed, and
+        // the oldest one is consumed as soon as it is converted, so no
+        // worker waits for a slower chunk.
+        let mut pipeline = |scope: &rayon::Scope<'s>| {
+            let (done_tx, done_rx) = mpsc::channel();
+            let mut spare: Vec<Chunk<S>> = Vec::new();
+            let mut ready: VecDeque<Option<Chunk<S>>> = VecDeque::new();
+            let (mut framed, mut oldest) = (0usize, 0usize);
+            loop {
+                while framed - oldest < in_flight
+                    && framing.failure.is_none()
+                    && consumed.is_ok()
+                    && let Some(mut chunk) = self.frame(&mut framing, &mut spare)
+                {
+                    records += chunk.items.len() as u64;
+                    let done = done_tx.clone();
+                    let seq = framed;
+                    scope.spawn(move |_| {
+                        let converted = panic::catch_unwind(AssertUnwindSafe(|| {
+                            convert(&mut chunk, per_record);
+                        }));
+                        // The receiver outlives every chunk in flight.
+                        let _ = done.send((seq, chunk, converted));
+                    });
+                    framed += 1;
+                }
+                if framed == oldest {
+                    return;
+                }
+                // Converted chunks arrive in any order; they are consumed
+                // in input order.
+                while ready.front().is_none_or(Option::is_none) {
+                    let (seq, chunk, converted) = receive(&done_rx);
+                    if let Err(payload) = converted {
+                        panic::resume_unwind(payload);
                     }
-                    for mut chunk in done.drain(..) {
-                        if consumed.is_ok() {
-                            consumed = consume(&mut chunk.state);
-                        }
-                        spare.push(chunk);
+                    let slot = seq - oldest;
+                    if ready.len() <= slot {
+                        ready.resize_with(slot + 1, || None);
                     }
-                    if consumed.is_ok() {
-                        next = self.frame(&mut framing, &mut spare, window);
-                    }
-                }};
+                    ready[slot] = Some(chunk);
+                }
+                let mut chunk = ready.pop_front().flatten().expect("the oldest chunk");
+                oldest += 1;
+                if consumed.is_ok() {
+                    consumed = consume(&mut chunk.state);
+                }
+                spare.push(chunk);
             }
-            match pool {
-                Some(pool) => pool.in_place_scope(|scope| step!(scope)),
-                None => rayon::in_place_scope(|scope| step!(scope)),
-            }
-            consumed?;
-            done = converted;
-            current = next;
+        };
+        match pool {
+            Some(pool) => pool.in_place_scope(|scope| pipeline(scope)),
+            None => rayon::in_place_scope(|scope| pipeline(scope)),
         }
+        consumed?;
         match framing.failure {
             Some(e) => Err(e),
             None => Ok(records),
         }
     }
 
-    /// Up to `window` chunks of the next records (none at the end of the
-    /// input or after a read error).
+    /// The next chunk of records (`None` at the end of the input or after a
+    /// read error).
     fn frame<R: Read, S: Default>(
         &self,
         framing: &mut Framing<R>,
         spare: &mut Vec<Chunk<S>>,
-        window: usize,
-    ) -> Vec<Chunk<S>> {
-        let mut chunks = Vec::with_capacity(window);
-        while chunks.len() < window && framing.failure.is_none() {
-            let mut chunk = spare.pop().unwrap_or_else(|| Chunk {
-                bytes: Vec::new(),
-                items: Vec::new(),
-                parser: self.parser.clone(),
-                state: S::default(),
-            });
-            chunk.bytes.clear();
-            chunk.items.clear();
-            framing.fill(&mut chunk, self.chunk_bytes);
-            if chunk.items.is_empty() {
-                spare.push(chunk);
-                break;
-            }
-            chunks.push(chunk);
+    ) -> Option<Chunk<S>> {
+        let mut chunk = spare.pop().unwrap_or_else(|| Chunk {
+            bytes: Vec::new(),
+            items: Vec::new(),
+            parser: self.parser.clone(),
+            state: S::default(),
+        });
+        chunk.bytes.clear();
+        chunk.items.clear();
+        framing.fill(&mut chunk, self.chunk_bytes);
+        if chunk.items.is_empty() {
+            spare.push(chunk);
+            return None;
         }
-        chunks
+        Some(chunk)
+    }
+}
+
+/// The next converted chunk. A pool's own thread (a caller already inside
+/// the pool) runs pending work while it waits, so that a one-thread pool
+/// cannot deadlock; another thread blocks.
+fn receive<T>(done: &mpsc::Receiver<T>) -> T {
+    loop {
+        match done.try_recv() {
+            Ok(item) => return item,
+            Err(mpsc::TryRecvError::Disconnected) => unreachable!("a sender is held"),
+            Err(mpsc::TryRecvError::Empty) => {}
+        }
+        match rayon::yield_now() {
+            None => return done.recv().expect("a sender is held"),
+            Some(rayon::Yield::Executed) => {}
+            Some(rayon::Yield::Idle) => std::thread::yield_now(),
+        }
     }
 }
 
@@ -353,31 +392,23 @@ impl<R: Read> Framing<R> {
     }
 }
 
-/// Parses and converts `chunks` on the pool, each with its own parser and
-/// state, keeping their order.
-fn convert<S, F>(chunks: Vec<Chunk<S>>, per_record: &F) -> Vec<Chunk<S>>
+/// Parses and converts a chunk with its own parser and state, in order.
+fn convert<S, F>(chunk: &mut Chunk<S>, per_record: &F)
 where
-    S: Send,
     F: Fn(&mut S, Result<Log<'_>, Error>) + Sync,
 {
-    chunks
-        .into_par_iter()
-        .map(|mut chunk| {
-            let Chunk {
-                bytes,
-                items,
-                parser,
-                state,
-            } = &mut chunk;
-            for item in items.drain(..) {
-                match item {
-                    Item::Record(range, position) => {
-                        per_record(state, parser.parse_at(&bytes[range], position));
-                    }
-                    Item::Failed(e) => per_record(state, Err(e)),
-                }
+    let Chunk {
+        bytes,
+        items,
+        parser,
+        state,
+    } = chunk;
+    for item in items.drain(..) {
+        match item {
+            Item::Record(range, position) => {
+                per_record(state, parser.parse_at(&bytes[range], position));
             }
-            chunk
-        })
-        .collect()
+            Item::Failed(e) => per_record(state, Err(e)),
+        }
+    }
 }

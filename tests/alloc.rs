@@ -89,8 +89,8 @@ fn no_allocation_per_record_once_warm() {
 }
 
 /// `panlog::batch` on two threads, bytes to ECS NDJSON: what a run
-/// allocates grows with its windows of chunks (the chunks' buffers and
-/// parsers, rayon's hand-over), not with its records. The workers are
+/// allocates grows with its chunks (the chunks' buffers and parsers,
+/// rayon's and the channel's hand-over), not with its records. The workers are
 /// counted too (the global pool marks its threads).
 #[cfg(feature = "rayon")]
 fn batch_to_json() {

@@ -162,3 +162,67 @@ fn an_error_from_consume_stops_the_run() {
     assert_eq!(err.to_string(), "pipe closed");
     assert_eq!(calls, 1);
 }
+
+/// Runs `f` on its own thread and fails (instead of hanging the suite) if it
+/// has not finished within a minute.
+fn within_a_minute<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || tx.send(f()).unwrap());
+    rx.recv_timeout(std::time::Duration::from_secs(60))
+        .expect("the batch hung")
+}
+
+#[test]
+fn a_panic_in_per_record_reaches_the_caller() {
+    let outcome = within_a_minute(|| {
+        let data = b"1,2024/03/05 14:22:07,0011,SYSTEM,general,0,2024/03/05 14:22:07\n".repeat(500);
+        std::panic::catch_unwind(move || {
+            let mut seen = 0;
+            let _ = Batch::new(Parser::new()).chunk_bytes(200).threads(2).run(
+                &data[..],
+                |n: &mut usize, _| {
+                    *n += 1;
+                    assert!(*n < 3, "a caller's bug");
+                },
+                |n| {
+                    seen += *n;
+                    Ok(())
+                },
+            );
+        })
+        .is_err()
+    });
+    assert!(outcome, "the panic was swallowed");
+}
+
+#[test]
+fn a_caller_inside_a_one_thread_pool_does_not_deadlock() {
+    let records = within_a_minute(|| {
+        let data = b"1,2024/03/05 14:22:07,0011,SYSTEM,general,0,2024/03/05 14:22:07\n".repeat(500);
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .unwrap();
+        // `threads(0)` runs on the current pool: the caller's own, whose
+        // only thread is the caller.
+        pool.install(|| {
+            let mut seen = 0;
+            Batch::new(Parser::new())
+                .chunk_bytes(200)
+                .run(
+                    &data[..],
+                    |n: &mut usize, result| {
+                        result.unwrap();
+                        *n += 1;
+                    },
+                    |n| {
+                        seen += std::mem::take(n);
+                        Ok(())
+                    },
+                )
+                .unwrap();
+            seen
+        })
+    });
+    assert_eq!(records, 500);
+}

@@ -2,7 +2,7 @@
 //! the record limit and one read buffer, whatever the input's size, and a
 //! stream of overlong records does not grow it either. With the `rayon`
 //! feature, `panlog::batch` converting 1 GiB to ECS NDJSON on two threads
-//! holds it flat too: bounded by its windows of chunks, not by the input.
+//! holds it flat too: bounded by its chunks in flight, not by the input.
 #![allow(unsafe_code)] // the peak-tracking allocator in common/peak.rs, and only it
 
 use std::io::{BufReader, Read};
@@ -110,7 +110,7 @@ fn a_gigabyte_holds_memory_flat() {
 
 /// `panlog::batch`, bytes to ECS NDJSON on two threads, 64 MiB then 1 GiB:
 /// the peak heap (every thread counted) is the same, and within what its
-/// windows of chunks and their output buffers hold.
+/// chunks in flight and their output buffers hold.
 #[cfg(feature = "rayon")]
 fn batch_holds_memory_flat(unit: &[u8]) {
     use std::io::Write;
@@ -153,8 +153,8 @@ fn batch_holds_memory_flat(unit: &[u8]) {
     eprintln!(
         "batch to ECS NDJSON: peak heap growth {small} bytes over 64 MiB, {peak} over 1 GiB ({records} records)"
     );
-    // Three windows of 2 × threads chunks of 256 KiB, each with the
-    // thread's parser and about seven times its bytes of JSON: some 25 MiB.
+    // At most 3 × threads chunks of 256 KiB in flight, each with its
+    // parser and about seven times its bytes of JSON: some 13 MiB.
     assert!(peak < 64 << 20, "batch peak heap over 1 GiB: {peak} bytes");
     assert!(
         peak < small + small / 2 + (1 << 20),
