@@ -14,6 +14,12 @@
 //! A record's type is its `$type` field, else the format's (given with
 //! [`CustomFormat::for_type`]).
 //!
+//! Without a format string, a `key=value` record with a `type=` key is read
+//! by its keys (see [`Input::Auto`](crate::Input::Auto)): PAN-OS field
+//! names, and the keys Datadog's recommended format gives some fields
+//! (`network.client.ip` for `src`, `usr.id` for `srcuser`, `timestamp` for
+//! `receive_time`, ...).
+//!
 //! # Example
 //!
 //! ```
@@ -270,8 +276,45 @@ pub(crate) fn is_keyed(body: &[u8]) -> bool {
     type_of(&value[..end]) != LogType::Unknown && memchr::memchr_iter(b'=', body).count() >= 4
 }
 
-/// Lays out a `key=value` record whose keys are PAN-OS field names (those
-/// that are not stay as named extra columns).
+/// The keys of published `key=value` formats that are not PAN-OS field
+/// names, with the fields they carry (the first one the record's type has).
+///
+/// Datadog's recommended PAN-OS syslog format (the `pan_firewall`
+/// integration of `DataDog/integrations-core`) names some fields after
+/// Datadog's standard attributes; `network.bytes_read` is the client's
+/// bytes to the server, PAN-OS's `bytes_sent`.
+const PUBLISHED_KEYS: &[(&str, &[&str])] = &[
+    ("timestamp", &["receive_time"]),
+    ("network.client.ip", &["src", "ip"]),
+    ("network.destination.ip", &["dst"]),
+    ("network.client.port", &["sport"]),
+    ("network.destination.port", &["dport"]),
+    ("usr.id", &["srcuser", "user"]),
+    ("evt.name", &["action"]),
+    ("network.bytes_read", &["bytes_sent"]),
+    ("network.bytes_written", &["bytes_received"]),
+    ("network.client.geoip.country.name", &["srcloc"]),
+];
+
+/// The field a `key=value` record's `key` carries in a record of
+/// `log_type`: the key itself when the type has a field of that name, else
+/// the field a [published format](PUBLISHED_KEYS) means by it, else the key
+/// (kept by that name).
+fn field_of(key: &str, log_type: LogType) -> &str {
+    let schema = log_type.schema();
+    if schema.position(key).is_some() {
+        return key;
+    }
+    PUBLISHED_KEYS
+        .iter()
+        .find(|(k, _)| *k == key)
+        .and_then(|(_, fields)| fields.iter().find(|f| schema.position(f).is_some()))
+        .map_or(key, |f| f)
+}
+
+/// Lays out a `key=value` record whose keys are PAN-OS field names or those
+/// of a [published format](PUBLISHED_KEYS) (other keys stay as named extra
+/// columns).
 pub(crate) fn fill_keyed(body: &[u8], named: &mut Named) {
     let is_key = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-');
     let mut keys = std::mem::take(&mut named.scratch);
@@ -300,7 +343,7 @@ pub(crate) fn fill_keyed(body: &[u8], named: &mut Named) {
     named.begin(log_type);
     for i in 0..keys.len() {
         let key = &body[keys[i].clone()];
-        let field = std::str::from_utf8(key).unwrap_or("");
+        let field = field_of(std::str::from_utf8(key).unwrap_or(""), log_type);
         put(named, key, field, value(i));
     }
     named.scratch = keys;
@@ -354,5 +397,21 @@ mod tests {
         n.finish();
         let line = String::from_utf8(n.line.clone()).unwrap();
         assert!(line.contains(",24855,443"), "{line}");
+    }
+
+    #[test]
+    fn published_keys_read_as_the_fields_they_carry() {
+        assert_eq!(field_of("network.client.ip", LogType::Traffic), "src");
+        assert_eq!(field_of("network.client.ip", LogType::Authentication), "ip");
+        assert_eq!(field_of("usr.id", LogType::Authentication), "user");
+        assert_eq!(
+            field_of("network.bytes_read", LogType::Traffic),
+            "bytes_sent"
+        );
+        // No field of the type: kept by its own name.
+        assert_eq!(field_of("evt.name", LogType::Authentication), "evt.name");
+        // A PAN-OS name is itself, and an unknown key stays.
+        assert_eq!(field_of("src", LogType::Traffic), "src");
+        assert_eq!(field_of("vendor_key", LogType::Traffic), "vendor_key");
     }
 }

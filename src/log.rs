@@ -110,7 +110,9 @@ pub struct Parser {
 pub enum Input {
     /// Each record's own shape: CEF (`CEF:`), LEEF (`LEEF:`), a JSON object,
     /// a configured [custom format](Parser::custom_format), a `key=value`
-    /// record with PAN-OS field names (`type=TRAFFIC, src=...`), else CSV.
+    /// record with PAN-OS field names (`type=TRAFFIC, src=...`, or the
+    /// keys of Datadog's recommended format, see [`crate::custom`]), else
+    /// CSV.
     #[default]
     Auto,
     /// PAN-OS's default CSV.

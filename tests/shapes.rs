@@ -35,7 +35,7 @@ fn realworld_cef_leef_json_and_kv_records_convert() {
         "timestamp=$receive_time, serial=$serial, type=$type, subtype=$subtype, \
         network.client.ip=$src, network.destination.ip=$dst, usr.id=$srcuser, \
         network.client.port=$sport, network.destination.port=$dport, evt.name=$action, \
-        network.bytes_read=$bytes_received, network.bytes_written=$bytes_sent, \
+        network.bytes_read=$bytes_sent, network.bytes_written=$bytes_received, \
         network.client.geoip.country.name=$srcloc"
             .parse()
             .unwrap();
