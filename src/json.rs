@@ -7,7 +7,9 @@
 //!   epoch-microsecond times);
 //! - PAN-OS's own field names (`type`, `src`, the legacy logging service).
 //!
-//! A Splunk HEC wrapper (`{"time": ..., "event": {...}}`) is unwrapped.
+//! A Splunk HEC wrapper (`{"time": ..., "event": {...}}`) is unwrapped, and
+//! so is a log shipper's object around a raw PAN-OS line (see
+//! [`Input::Auto`](crate::Input::Auto)).
 //! Numbers are kept as their text (a 64-bit sequence number never goes
 //! through `f64`); strings are unescaped. Keys no table knows are kept as
 //! named extra columns. [`values`] finds the objects of a stream (NDJSON,
@@ -66,18 +68,7 @@ fn fill_pairs(
     named: &mut Named,
     pairs: &mut Vec<(Range<usize>, Range<usize>)>,
 ) -> Result<(), &'static str> {
-    let mut object = members(json, pairs)?;
-    // A Splunk HEC wrapper: the record is its `event`.
-    if let Some((_, v)) = pairs
-        .iter()
-        .find(|(k, _)| &object[k.clone()] == b"\"event\"")
-    {
-        let inner = &object[v.clone()];
-        if inner.first() == Some(&b'{') {
-            object = inner;
-            members(object, pairs)?;
-        }
-    }
+    let object = unwrapped(json, pairs)?;
     let key = |k: &Range<usize>| {
         let raw = &object[k.clone()];
         std::str::from_utf8(&raw[1..raw.len() - 1]).unwrap_or("")
@@ -146,6 +137,84 @@ fn fill_pairs(
         named.place(column, name.as_bytes(), value);
     }
     Ok(())
+}
+
+/// The members of the object at the start of `json` (see [`members`]), or
+/// of its `event` object when it is a Splunk HEC wrapper. Returns the
+/// object's text.
+fn unwrapped<'j>(
+    json: &'j [u8],
+    pairs: &mut Vec<(Range<usize>, Range<usize>)>,
+) -> Result<&'j [u8], &'static str> {
+    let object = members(json, pairs)?;
+    let event = pairs
+        .iter()
+        .find(|(k, _)| &object[k.clone()] == b"\"event\"")
+        .map(|(_, v)| &object[v.clone()])
+        .filter(|inner| inner.first() == Some(&b'{'));
+    match event {
+        Some(inner) => members(inner, pairs),
+        None => Ok(object),
+    }
+}
+
+/// The keys log shippers carry a raw line in, in the order they are
+/// tried: Elastic's and Logstash's `message`, Splunk's `_raw` and HEC
+/// `event`, Fluent Bit's and Docker's `log`, `msg`, `raw`, Graylog's
+/// `full_message`, ECS's `event.original` (`{"event": {"original": ...}}`
+/// too, through the HEC unwrapping).
+const LINE_KEYS: &[&str] = &[
+    "message",
+    "_raw",
+    "event",
+    "log",
+    "msg",
+    "raw",
+    "full_message",
+    "original",
+    "event.original",
+];
+
+/// A shipper's JSON object around a raw log line: the first
+/// [`LINE_KEYS`] string of the object (or of its HEC `event` object),
+/// unescaped into `out`, unless the object is a record of its own (it
+/// names a PAN-OS log type). Whether the line is a PAN-OS record is the
+/// caller's to judge.
+pub(crate) fn wrapped_line(
+    json: &[u8],
+    pairs: &mut Vec<(Range<usize>, Range<usize>)>,
+    out: &mut Vec<u8>,
+) -> bool {
+    let Ok(object) = unwrapped(json, pairs) else {
+        return false;
+    };
+    let key = |k: &Range<usize>| {
+        let raw = &object[k.clone()];
+        std::str::from_utf8(&raw[1..raw.len() - 1]).unwrap_or("")
+    };
+    let names_a_type = pairs.iter().any(|(k, v)| match key(k) {
+        "LogType" | "log_type" => true,
+        "type" => {
+            let mut scratch = [0u8; 32];
+            type_of(scalar_text(unwrap_value(&object[v.clone()]), &mut scratch)) != LogType::Unknown
+        }
+        _ => false,
+    });
+    if names_a_type {
+        return false;
+    }
+    let line = LINE_KEYS.iter().find_map(|name| {
+        pairs
+            .iter()
+            .find(|(k, v)| key(k) == *name && kind(&object[v.clone()]) == Kind::String)
+    });
+    match line {
+        Some((_, v)) => {
+            unescape_string(out, &object[v.clone()]);
+            true
+        }
+        None => false,
+    }
 }
 
 /// `{"value": x}` (the query names' wrapper) → `x`; other text as it is.

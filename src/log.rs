@@ -85,6 +85,15 @@ use crate::zone::{Resolved, Zone, Zones};
 /// ```
 #[derive(Debug, Clone)]
 pub struct Parser {
+    core: Core,
+    /// The line a shipper's JSON wrapper carried, unescaped (see
+    /// [`Input::Auto`]).
+    embedded: Vec<u8>,
+}
+
+/// The options and buffers a record is parsed with.
+#[derive(Debug, Clone)]
+struct Core {
     splitter: Splitter,
     fields: Fields,
     zones: Arc<Zones>,
@@ -113,6 +122,22 @@ pub enum Input {
     /// record with PAN-OS field names (`type=TRAFFIC, src=...`, or the
     /// keys of Datadog's recommended format, see [`crate::custom`]), else
     /// CSV.
+    ///
+    /// A log shipper's JSON object around a raw line (`{"message": "<14>...
+    /// 1,2024/03/05 ...,TRAFFIC,..."}`: Elastic's and Logstash's `message`,
+    /// Splunk's `_raw` and HEC `event` string, Fluent Bit's `log`, ECS's
+    /// `event.original`, ...) is read as the line it carries when that line
+    /// is a PAN-OS record of another shape and the object names no log type
+    /// of its own; the shipper's other members are not part of the record.
+    /// [`Input::Json`] unwraps such objects too.
+    ///
+    /// ```
+    /// let mut parser = panlog::Parser::new();
+    /// let wrapped = br#"{"message":"1,2024/03/05 14:22:07,0011,SYSTEM,general,0,2024/03/05 14:22:07","host":{"name":"c1"}}"#;
+    /// let log = parser.parse(wrapped).unwrap();
+    /// assert_eq!(log.log_type(), panlog::schema::LogType::System);
+    /// assert_eq!(log.record_text(), "1,2024/03/05 14:22:07,0011,SYSTEM,general,0,2024/03/05 14:22:07");
+    /// ```
     #[default]
     Auto,
     /// PAN-OS's default CSV.
@@ -155,13 +180,16 @@ impl Parser {
     #[must_use]
     pub fn new() -> Parser {
         Parser {
-            splitter: Splitter::new(),
-            fields: Fields::new(),
-            zones: Arc::new(Zones::new(Zone::UTC)),
-            strict: false,
-            input: Input::Auto,
-            named: Named::default(),
-            custom: Arc::new(Vec::new()),
+            core: Core {
+                splitter: Splitter::new(),
+                fields: Fields::new(),
+                zones: Arc::new(Zones::new(Zone::UTC)),
+                strict: false,
+                input: Input::Auto,
+                named: Named::default(),
+                custom: Arc::new(Vec::new()),
+            },
+            embedded: Vec::new(),
         }
     }
 
@@ -173,7 +201,7 @@ impl Parser {
     /// See [`Input`].
     #[must_use]
     pub fn input(mut self, input: Input) -> Parser {
-        self.input = input;
+        self.core.input = input;
         self
     }
 
@@ -187,40 +215,8 @@ impl Parser {
     /// See [`custom`](crate::custom).
     #[must_use]
     pub fn custom_format(mut self, format: CustomFormat) -> Parser {
-        Arc::make_mut(&mut self.custom).push(format);
+        Arc::make_mut(&mut self.core.custom).push(format);
         self
-    }
-
-    /// The shape of `body`.
-    fn shape(&self, body: &[u8]) -> Option<Shape> {
-        let custom = || {
-            self.custom
-                .iter()
-                .position(|f| f.matches(body))
-                .map(Shape::Custom)
-        };
-        Some(match self.input {
-            Input::Csv => Shape::Csv,
-            Input::Cef => Shape::Cef(crate::cef::start(body).unwrap_or(0)),
-            Input::Leef => Shape::Leef(crate::leef::start(body).unwrap_or(0)),
-            Input::Json => Shape::Json(0),
-            Input::Custom => custom()?,
-            Input::Auto => {
-                if let Some(at) = crate::cef::start(body) {
-                    Shape::Cef(at)
-                } else if let Some(at) = crate::leef::start(body) {
-                    Shape::Leef(at)
-                } else if let Some(at) = crate::json::start(body) {
-                    Shape::Json(at)
-                } else if let Some(custom) = custom() {
-                    custom
-                } else if crate::custom::is_keyed(body) {
-                    Shape::Keyed
-                } else {
-                    Shape::Csv
-                }
-            }
-        })
     }
 
     /// Reads PAN-OS's naive times (`2020/12/04 16:00:02`) in `zone`: a
@@ -241,7 +237,7 @@ impl Parser {
     /// ```
     #[must_use]
     pub fn time_zone(mut self, zone: impl Into<Zone>) -> Parser {
-        let zones = Arc::make_mut(&mut self.zones);
+        let zones = Arc::make_mut(&mut self.core.zones);
         *zones = std::mem::take(zones).with_default(zone.into());
         self
     }
@@ -263,7 +259,7 @@ impl Parser {
     /// ```
     #[must_use]
     pub fn zones(mut self, zones: Zones) -> Parser {
-        self.zones = Arc::new(zones);
+        self.core.zones = Arc::new(zones);
         self
     }
 
@@ -276,7 +272,7 @@ impl Parser {
     /// ```
     #[must_use]
     pub fn zone(&self) -> Zone {
-        self.zones.default_zone()
+        self.core.zones.default_zone()
     }
 
     /// With `true`, a record whose column count no known PAN-OS version
@@ -300,7 +296,7 @@ impl Parser {
     /// ```
     #[must_use]
     pub fn strict(mut self, yes: bool) -> Parser {
-        self.strict = yes;
+        self.core.strict = yes;
         self
     }
 
@@ -315,7 +311,7 @@ impl Parser {
     /// ```
     #[must_use]
     pub fn braces(mut self, yes: bool) -> Parser {
-        self.splitter = self.splitter.braces(yes);
+        self.core.splitter = self.core.splitter.braces(yes);
         self
     }
 
@@ -370,8 +366,128 @@ impl Parser {
         line: &'a [u8],
         position: Position,
     ) -> Result<Log<'a>, Error> {
+        let Parser { core, embedded } = self;
         let (header, body) = SyslogHeader::parse(line);
-        let Some(shape) = self.shape(body) else {
+        if core.unwrap_line(body, embedded) {
+            let embedded: &'a Vec<u8> = embedded;
+            let split = SyslogHeader::parse(embedded);
+            return core.parse_line(embedded, split, Input::Auto, position);
+        }
+        let input = core.input;
+        core.parse_line(line, (header, body), input, position)
+    }
+
+    /// Parses a header-less CSV line laid out in `schema`'s standard column
+    /// order (the XML API reader builds such lines), without detecting the
+    /// layout from the record.
+    #[cfg(feature = "xml")]
+    pub(crate) fn parse_as<'a>(
+        &'a mut self,
+        line: &'a [u8],
+        schema: Schema,
+        position: Position,
+    ) -> Result<Log<'a>, Error> {
+        self.core.parse_as(line, schema, position)
+    }
+
+    /// Parses a record the framer produced, at its position.
+    ///
+    /// # Errors
+    ///
+    /// As [`parse`](Self::parse).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use panlog::framing::Framer;
+    /// use panlog::Parser;
+    ///
+    /// let mut framer = Framer::new();
+    /// let mut parser = Parser::new();
+    /// framer.push(b"\n1,2020/12/04 16:00:02,0011,IPTAG,0,0,2020/12/04 16:00:02,vsys1,10.1.1.1,tag1");
+    /// framer.push(&[b','; 15]);
+    /// framer.push(b"\n");
+    /// framer.finish();
+    /// while let Some(record) = framer.next_record() {
+    ///     let log = parser.parse_record(record.unwrap()).unwrap();
+    ///     assert_eq!(log.position().line, 2);
+    ///     assert_eq!(log.get("tag_name").unwrap(), "tag1");
+    /// }
+    /// ```
+    pub fn parse_record<'a>(&'a mut self, record: Record<'a>) -> Result<Log<'a>, Error> {
+        self.parse_at(record.bytes(), record.position())
+    }
+}
+
+impl Core {
+    /// The shape of `body`.
+    fn shape(&self, body: &[u8], input: Input) -> Option<Shape> {
+        let custom = || {
+            self.custom
+                .iter()
+                .position(|f| f.matches(body))
+                .map(Shape::Custom)
+        };
+        Some(match input {
+            Input::Csv => Shape::Csv,
+            Input::Cef => Shape::Cef(crate::cef::start(body).unwrap_or(0)),
+            Input::Leef => Shape::Leef(crate::leef::start(body).unwrap_or(0)),
+            Input::Json => Shape::Json(0),
+            Input::Custom => custom()?,
+            Input::Auto => {
+                if let Some(at) = crate::cef::start(body) {
+                    Shape::Cef(at)
+                } else if let Some(at) = crate::leef::start(body) {
+                    Shape::Leef(at)
+                } else if let Some(at) = crate::json::start(body) {
+                    Shape::Json(at)
+                } else if let Some(custom) = custom() {
+                    custom
+                } else if crate::custom::is_keyed(body) {
+                    Shape::Keyed
+                } else {
+                    Shape::Csv
+                }
+            }
+        })
+    }
+
+    /// Whether `body` is a log shipper's JSON object around a PAN-OS line
+    /// (see [`Input::Auto`]); if it is, the line is put in `embedded`.
+    fn unwrap_line(&mut self, body: &[u8], embedded: &mut Vec<u8>) -> bool {
+        if !matches!(self.input, Input::Auto | Input::Json) {
+            return false;
+        }
+        let Some(at) = crate::json::start(body) else {
+            return false;
+        };
+        embedded.clear();
+        if !crate::json::wrapped_line(&body[at..], &mut self.named.pairs, embedded) {
+            return false;
+        }
+        let (_, inner) = SyslogHeader::parse(embedded);
+        match self.shape(inner, Input::Auto) {
+            Some(Shape::Json(_)) | None => false,
+            // A CSV line, when its column 3 names a log type.
+            Some(Shape::Csv) => {
+                let mut columns = inner.split(|&b| b == b',');
+                columns
+                    .nth(3)
+                    .is_some_and(|t| crate::cef::type_of(t) != LogType::Unknown)
+            }
+            Some(_) => true,
+        }
+    }
+
+    /// Parses one record (see [`Parser::parse_at`]), without unwrapping.
+    fn parse_line<'a>(
+        &'a mut self,
+        line: &'a [u8],
+        (header, body): (SyslogHeader<'a>, &'a [u8]),
+        input: Input,
+        position: Position,
+    ) -> Result<Log<'a>, Error> {
+        let Some(shape) = self.shape(body, input) else {
             let kind = ErrorKind::Malformed {
                 shape: "custom",
                 reason: "no configured custom format matches the record",
@@ -475,34 +591,6 @@ impl Parser {
             position,
             opts,
         )
-    }
-
-    /// Parses a record the framer produced, at its position.
-    ///
-    /// # Errors
-    ///
-    /// As [`parse`](Self::parse).
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use panlog::framing::Framer;
-    /// use panlog::Parser;
-    ///
-    /// let mut framer = Framer::new();
-    /// let mut parser = Parser::new();
-    /// framer.push(b"\n1,2020/12/04 16:00:02,0011,IPTAG,0,0,2020/12/04 16:00:02,vsys1,10.1.1.1,tag1");
-    /// framer.push(&[b','; 15]);
-    /// framer.push(b"\n");
-    /// framer.finish();
-    /// while let Some(record) = framer.next_record() {
-    ///     let log = parser.parse_record(record.unwrap()).unwrap();
-    ///     assert_eq!(log.position().line, 2);
-    ///     assert_eq!(log.get("tag_name").unwrap(), "tag1");
-    /// }
-    /// ```
-    pub fn parse_record<'a>(&'a mut self, record: Record<'a>) -> Result<Log<'a>, Error> {
-        self.parse_at(record.bytes(), record.position())
     }
 }
 

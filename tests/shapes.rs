@@ -247,6 +247,54 @@ fn json_vocabularies_wrappers_and_big_numbers() {
     assert!(err.to_string().contains("malformed JSON record"), "{err}");
 }
 
+/// A log shipper's JSON around a raw line (Elastic's and Logstash's
+/// `message`, Splunk's `_raw` and HEC `event` string, ECS's
+/// `event.original`, Fluent Bit's `log`) reads as the line itself, whatever
+/// the line's shape; an object that is a record of its own is not taken
+/// for a wrapper, and a wrapper around something else is not unwrapped.
+#[test]
+fn a_shippers_json_around_a_line_reads_as_the_line() {
+    let csv = "<14>Mar  5 14:22:07 PA-1 1,2024/03/05 14:22:07,001801000001,TRAFFIC,end,2561,2024/03/05 14:22:07,10.0.0.1,10.0.0.2,0.0.0.0,0.0.0.0,allow \"all\",,,ssl,vsys1,trust,untrust,ethernet1/1,ethernet1/2,fwd,2024/03/05 14:22:07,1,1,443,443,0,0,0x0,tcp,allow,100,60,40,2,2024/03/05 14:22:05,1,any,0,1,0x0,10.0.0.0-10.255.255.255,10.0.0.0-10.255.255.255,0,1,1,tcp-fin";
+    let cef = "CEF:0|Palo Alto Networks|PAN-OS|10.1.0|end|TRAFFIC|1|rt=Mar 05 2024 14:22:07 GMT src=10.0.0.1 dst=10.0.0.2 dpt=443";
+    let quoted = |line: &str| serde_json::to_string(line).unwrap();
+    for line in [csv, cef] {
+        let mut parser = Parser::new();
+        let bare = serde_json::to_value(parser.parse(line.as_bytes()).unwrap()).unwrap();
+        let q = quoted(line);
+        for wrapped in [
+            format!(
+                r#"{{"@timestamp":"2024-03-05T14:22:08Z","message":{q},"host":{{"name":"c1"}}}}"#
+            ),
+            format!(r#"{{"_raw":{q},"sourcetype":"pan:log","type":"syslog"}}"#),
+            format!(r#"{{"time":1709648527,"event":{q}}}"#),
+            format!(r#"{{"event":{{"original":{q}}}}}"#),
+            format!(r#"{{"log":{q},"stream":"stdout"}}"#),
+        ] {
+            for input in [Input::Auto, Input::Json] {
+                let mut parser = Parser::new().input(input);
+                let log = parser
+                    .parse(wrapped.as_bytes())
+                    .unwrap_or_else(|e| panic!("{e}: {wrapped}"));
+                assert_eq!(serde_json::to_value(&log).unwrap(), bare, "{wrapped}");
+                assert_eq!(log.record_text(), line, "{wrapped}");
+            }
+        }
+    }
+    let mut parser = Parser::new();
+    // A forwarder record with a `message` of its own stays that record.
+    let record = r#"{"LogType":"THREAT","message":"1,2024/03/05 14:22:07,0011,SYSTEM,general","SourceAddress":"192.0.2.4"}"#;
+    let log = parser.parse(record.as_bytes()).unwrap();
+    assert_eq!(log.log_type(), LogType::Threat);
+    assert_eq!(
+        log.get("message").unwrap(),
+        "1,2024/03/05 14:22:07,0011,SYSTEM,general"
+    );
+    // A wrapper around a line that is not PAN-OS's is read as an object.
+    let other = r#"{"message":"GET /index.html 200","type":"access"}"#;
+    let log = parser.parse(other.as_bytes()).unwrap();
+    assert_eq!(log.get("message").unwrap(), "GET /index.html 200");
+}
+
 /// A field given twice keeps both values: the first in its column, the
 /// repeat as an extra column named apart (nothing dropped, no two columns of
 /// one name in the flat form).
