@@ -190,7 +190,8 @@ impl<'a> SyslogHeader<'a> {
             header.timestamp = as_str(&rest[..n]);
             at += n + 1;
             let tail = &line[at..];
-            let token = &tail[..memchr::memchr(b' ', tail).unwrap_or(tail.len())];
+            // Some relays put a TAB, not a space, after the hostname.
+            let token = &tail[..memchr::memchr2(b' ', b'\t', tail).unwrap_or(tail.len())];
             // A hostname holds no comma-then-date; a header with nothing
             // after the hostname has an empty body.
             if !token.is_empty() && !is_body_start(tail) {
@@ -202,6 +203,11 @@ impl<'a> SyslogHeader<'a> {
         // Some relays put `: ` (a syslog tag's colon with no tag) before the body.
         if let Some(colon) = colon_before_body(&line[at..]) {
             at += colon;
+        }
+        // A UTF-8 byte order mark before the body (RFC 5424 allows one
+        // before MSG; some writers put one at the start of every line).
+        if line[at..].starts_with(b"\xEF\xBB\xBF") {
+            at += 3;
         }
         if at == 0 {
             return (SyslogHeader::default(), line);

@@ -313,3 +313,40 @@ fn header_datetimes() {
     let (h, _) = SyslogHeader::parse(b"1,2020/12/04");
     assert!(h.datetime(2020, plus2).is_none());
 }
+
+#[test]
+fn bsd_with_a_tab_after_the_hostname() {
+    check(
+        "<14>Mar  5 14:22:07 PA-1\t1,2024/03/05 14:22:07,0018,SYSTEM",
+        Want {
+            format: HeaderFormat::Rfc3164,
+            pri: Some(14),
+            timestamp: Some("Mar  5 14:22:07"),
+            hostname: Some("PA-1"),
+            body: "1,2024/03/05 14:22:07,0018,SYSTEM",
+            ..NONE
+        },
+    );
+}
+
+#[test]
+fn a_byte_order_mark_before_the_body_is_not_the_records() {
+    check(
+        "\u{feff}1,2024/03/05 14:22:07,0018,SYSTEM",
+        Want {
+            body: "1,2024/03/05 14:22:07,0018,SYSTEM",
+            ..NONE
+        },
+    );
+    check(
+        "<14>Mar  5 14:22:07 PA-1 \u{feff}1,2024/03/05 14:22:07,0018,SYSTEM",
+        Want {
+            format: HeaderFormat::Rfc3164,
+            pri: Some(14),
+            timestamp: Some("Mar  5 14:22:07"),
+            hostname: Some("PA-1"),
+            body: "1,2024/03/05 14:22:07,0018,SYSTEM",
+            ..NONE
+        },
+    );
+}
