@@ -244,10 +244,11 @@ pub(crate) fn column_for(
     key: &str,
 ) -> (Option<usize>, bool) {
     let schema = log_type.schema();
+    let hash = crate::schema::hash(key.as_bytes());
     let column = vocab
         .table(log_type)
-        .and_then(|t| t.column(log_type, key))
-        .or_else(|| schema.position(key));
+        .and_then(|t| t.column(log_type, key, hash))
+        .or_else(|| schema.position_hashed(key, hash));
     let is_time = column
         .and_then(|c| schema.column(c))
         .is_some_and(|s| s.kind == ValueKind::Timestamp);
@@ -268,7 +269,13 @@ pub(crate) fn strip_quotes(value: &[u8]) -> &[u8] {
 
 /// CEF's extension escapes undone: `\=`, `\\`, `\|`, `\n`, `\r` (and `\"`).
 fn unescape(out: &mut Vec<u8>, value: &[u8]) {
-    let mut i = 0;
+    // Most values have no backslash: copied whole.
+    let Some(first) = memchr::memchr(b'\\', value) else {
+        out.extend_from_slice(value);
+        return;
+    };
+    out.extend_from_slice(&value[..first]);
+    let mut i = first;
     while i < value.len() {
         let b = value[i];
         if b == b'\\' && i + 1 < value.len() {

@@ -56,9 +56,9 @@ impl Table {
         }
     }
 
-    /// The index of `key`'s pair.
-    fn find(&self, key: &str) -> Option<usize> {
-        let mut slot = crate::schema::hash(key.as_bytes()) as usize % SLOTS;
+    /// The index of `key`'s pair (`hash`: the key's [`crate::schema::hash`]).
+    fn find(&self, key: &str, hash: u32) -> Option<usize> {
+        let mut slot = hash as usize % SLOTS;
         loop {
             match self.index[slot] {
                 EMPTY => return None,
@@ -73,8 +73,8 @@ impl Table {
     }
 
     /// The standard column of `log_type` that `key` names.
-    pub(crate) fn column(&self, log_type: LogType, key: &str) -> Option<usize> {
-        let i = self.find(key)?;
+    pub(crate) fn column(&self, log_type: LogType, key: &str, hash: u32) -> Option<usize> {
+        let i = self.find(key, hash)?;
         let columns = self.columns.get_or_init(|| {
             let schema = log_type.schema();
             self.pairs
@@ -91,23 +91,28 @@ impl Vocabulary {
     #[cfg(test)]
     pub(crate) fn field(&self, log_type: LogType, key: &str) -> Option<&'static str> {
         let table = self.table(log_type)?;
-        Some(table.pairs[table.find(key)?].1)
+        Some(table.pairs[table.find(key, crate::schema::hash(key.as_bytes()))?].1)
     }
 
     /// The table of `log_type`'s keys.
     pub(crate) fn table(&self, log_type: LogType) -> Option<&Table> {
-        log_type_index(log_type).map(|i| &self.types[i])
+        // `LogType::ALL` lists the types in declaration order (a test says
+        // so), `Unknown` after them.
+        self.types.get(log_type as usize)
     }
-}
-
-/// `log_type`'s place in `LogType::ALL`.
-fn log_type_index(log_type: LogType) -> Option<usize> {
-    LogType::ALL.iter().position(|&t| t == log_type)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn log_types_are_in_declaration_order() {
+        for (i, t) in LogType::ALL.iter().enumerate() {
+            assert_eq!(*t as usize, i, "{t:?}");
+        }
+        assert_eq!(LogType::Unknown as usize, LogType::ALL.len());
+    }
 
     #[test]
     fn tables_are_sorted_and_name_columns_of_their_type() {
@@ -128,7 +133,12 @@ mod tests {
                     vocab.name
                 );
                 for (i, (key, field)) in table.pairs.iter().enumerate() {
-                    assert_eq!(table.find(key), Some(i), "{} {ty}: {key}", vocab.name);
+                    assert_eq!(
+                        table.find(key, crate::schema::hash(key.as_bytes())),
+                        Some(i),
+                        "{} {ty}: {key}",
+                        vocab.name
+                    );
                     assert!(
                         ty.schema().position(field).is_some()
                             || crate::schema::Schema::layouts(*ty)

@@ -502,6 +502,7 @@ impl Core {
             zones: Some(&self.zones),
             strict: self.strict,
             schema: None,
+            laid_out: false,
         };
         build(
             line,
@@ -546,17 +547,19 @@ impl Core {
             };
             return Err(Error::new(kind, position));
         }
-        let schema = self.named.finish();
-        let flags = self.splitter.split(&self.named.line, &mut self.fields);
+        // The values, unescaped, are the fields: no CSV to write and split.
+        let schema = self.named.finish(&mut self.fields);
+        let flags = Flags::empty();
         let opts = Opts {
             zones: Some(&self.zones),
             strict: false,
             schema: Some(schema),
+            laid_out: true,
         };
         let log = build(
             line,
             header,
-            &self.named.line,
+            self.named.values(),
             Cow::Borrowed(self.fields.spans()),
             flags,
             position,
@@ -580,6 +583,7 @@ impl Core {
             zones: Some(&self.zones),
             strict: self.strict,
             schema: Some(schema),
+            laid_out: false,
         };
         let spans = Cow::Borrowed(self.fields.spans());
         build(
@@ -636,6 +640,7 @@ pub fn parse(line: &[u8]) -> Result<Log<'_>, Error> {
             zones: None,
             strict: false,
             schema: None,
+            laid_out: false,
         },
     )
 }
@@ -668,6 +673,9 @@ struct Opts<'z> {
     strict: bool,
     /// The schema to read the record with, instead of detecting it.
     schema: Option<Schema>,
+    /// The body is a keyed record's values laid out (never empty as a
+    /// record: its shape was told from its text).
+    laid_out: bool,
 }
 
 fn build<'a>(
@@ -679,7 +687,7 @@ fn build<'a>(
     position: Position,
     opts: Opts<'_>,
 ) -> Result<Log<'a>, Error> {
-    if body.iter().all(|b| b.is_ascii_whitespace()) {
+    if !opts.laid_out && body.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(Error::new(ErrorKind::EmptyRecord, position));
     }
     let count = spans.len();
@@ -876,7 +884,13 @@ impl<'a> Log<'a> {
         self.header
     }
 
-    /// The CSV body, after the header.
+    /// The CSV body, after the header: the text the fields lie in.
+    ///
+    /// A record read from named fields (CEF, LEEF, JSON, `key=value`) has
+    /// no CSV body: this is the buffer its values were read into, unescaped
+    /// and back to back in no particular order, which only its fields
+    /// delimit ([`iter`](Self::iter)). Its own text is
+    /// [`record`](Self::record).
     ///
     /// # Example
     ///
@@ -959,7 +973,8 @@ impl<'a> Log<'a> {
     }
 
     /// What the splitter noticed about the record's quoting
-    /// ([`Flags::ANOMALIES`] for the lenient reads).
+    /// ([`Flags::ANOMALIES`] for the lenient reads); empty for a record read
+    /// from named fields (CEF, LEEF, JSON, `key=value`), which is not CSV.
     ///
     /// # Example
     ///

@@ -10,6 +10,7 @@
 use std::io::Write as _;
 use std::ops::Range;
 
+use crate::csv::Fields;
 use crate::schema::{LogType, Schema};
 
 /// The buffers a named record is laid out in.
@@ -22,8 +23,12 @@ pub(crate) struct Named {
     /// Keys no column has: the key's range in `keys`, the value's in `values`.
     extras: Vec<(Range<usize>, Range<usize>)>,
     keys: Vec<u8>,
-    /// The laid-out record.
+    /// The record as a CSV line (see [`finish_csv`](Self::finish_csv)).
+    #[cfg(feature = "xml")]
     pub(crate) line: Vec<u8>,
+    /// The fields of that line (reused).
+    #[cfg(feature = "xml")]
+    fields: Fields,
     /// The extra columns' names (reused strings; the first `names_len` count).
     names: Vec<String>,
     names_len: usize,
@@ -133,11 +138,13 @@ impl Named {
         &self.names[..self.names_len]
     }
 
-    /// Lays the record out in [`line`](Self::line); returns its schema.
-    pub(crate) fn finish(&mut self) -> Schema {
+    /// Lays the record out as fields over [`values`](Self::values): its
+    /// type's columns up to the last one with a value (at least the first
+    /// four), then the extra columns, named by [`names`](Self::names).
+    /// Returns its schema.
+    pub(crate) fn finish(&mut self, fields: &mut Fields) -> Schema {
         let schema = self.log_type().schema();
-        self.line.clear();
-        // The columns up to the last one with a value, then the extras.
+        fields.clear();
         let last = self
             .slots
             .iter()
@@ -149,17 +156,12 @@ impl Named {
             self.slots.len()
         };
         for i in 0..width.max(4) {
-            if i > 0 {
-                self.line.push(b',');
-            }
-            if let Some(Some(range)) = self.slots.get(i) {
-                write_csv(&mut self.line, &self.values[range.clone()]);
-            }
+            let range = self.slots.get(i).cloned().flatten().unwrap_or(0..0);
+            fields.push_plain(range);
         }
         self.names_len = 0;
         for (key, value) in &self.extras {
-            self.line.push(b',');
-            write_csv(&mut self.line, &self.values[value.clone()]);
+            fields.push_plain(value.clone());
             if self.names.len() <= self.names_len {
                 self.names.push(String::new());
             }
@@ -170,10 +172,33 @@ impl Named {
         }
         schema
     }
+
+    /// The values the fields of [`finish`](Self::finish) lie over.
+    pub(crate) fn values(&self) -> &[u8] {
+        &self.values
+    }
+
+    /// [`finish`](Self::finish), and the record written as a CSV line in
+    /// [`line`](Self::line) (for a reader that hands the parser lines).
+    #[cfg(feature = "xml")]
+    pub(crate) fn finish_csv(&mut self) -> Schema {
+        let mut fields = std::mem::take(&mut self.fields);
+        let schema = self.finish(&mut fields);
+        self.line.clear();
+        for (i, span) in fields.spans().iter().enumerate() {
+            if i > 0 {
+                self.line.push(b',');
+            }
+            write_csv(&mut self.line, span.bytes(&self.values));
+        }
+        self.fields = fields;
+        schema
+    }
 }
 
 /// `value` as one CSV field: quoted (with `""`) when it holds a comma, a
 /// quote or a line end, or starts with `{` or a space.
+#[cfg(feature = "xml")]
 pub(crate) fn write_csv(out: &mut Vec<u8>, value: &[u8]) {
     let quote = memchr::memchr3(b',', b'"', b'\n', value).is_some()
         || memchr::memchr(b'\r', value).is_some()
@@ -330,11 +355,29 @@ mod tests {
         let v = n.value(|b| b.extend_from_slice(b"x"));
         assert!(!n.set("no_such", v.clone()));
         n.extra(b"Custom", v);
-        let schema = n.finish();
+        let mut fields = Fields::new();
+        let schema = n.finish(&mut fields);
         assert_eq!(schema.log_type(), LogType::Traffic);
         assert_eq!(n.names(), ["src_2", "src_3", "Custom"]);
-        let line = String::from_utf8(n.line.clone()).unwrap();
-        assert!(line.starts_with(",,,,,,,10.0.0.1,,,,\"a,b\","), "{line}");
-        assert!(line.ends_with(",10.0.0.2,10.0.0.2,x"), "{line}");
+        let texts: Vec<&[u8]> = fields.spans().iter().map(|s| s.bytes(n.values())).collect();
+        assert_eq!(texts.len(), schema.len() + 3);
+        assert_eq!(
+            texts[..12],
+            [
+                &b""[..],
+                b"",
+                b"",
+                b"",
+                b"",
+                b"",
+                b"",
+                b"10.0.0.1",
+                b"",
+                b"",
+                b"",
+                b"a,b"
+            ]
+        );
+        assert_eq!(texts[schema.len()..], [&b"10.0.0.2"[..], b"10.0.0.2", b"x"]);
     }
 }

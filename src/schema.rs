@@ -579,7 +579,13 @@ impl Schema {
     /// ```
     #[must_use]
     pub fn position(&self, name: &str) -> Option<usize> {
-        let pool = self.pool_index(name)?;
+        self.position_hashed(name, hash(name.as_bytes()))
+    }
+
+    /// [`position`](Self::position) with `name`'s [`hash`] already
+    /// computed (a caller that looks one name up in several tables).
+    pub(crate) fn position_hashed(&self, name: &str, hash: u32) -> Option<usize> {
+        let pool = self.pool_index(name, hash)?;
         match self.layout.position_of {
             None => (pool < self.layout.len).then_some(pool),
             Some(pos) => match pos[pool] {
@@ -602,9 +608,9 @@ impl Schema {
         self.column(self.position(name)?)
     }
 
-    fn pool_index(&self, name: &str) -> Option<usize> {
+    fn pool_index(&self, name: &str, hash: u32) -> Option<usize> {
         let columns = self.def.columns;
-        let mut slot = hash(name.as_bytes()) as usize;
+        let mut slot = hash as usize;
         // The table is never full, so a probe ends at an empty slot.
         for _ in 0..TABLE {
             slot &= TABLE - 1;
@@ -820,7 +826,7 @@ pub fn is_known_name(name: &str) -> bool {
             def: ty.def(),
             layout: &ty.def().layouts[0],
         }
-        .pool_index(name)
+        .pool_index(name, hash(name.as_bytes()))
         .is_some()
     })
 }

@@ -633,7 +633,7 @@ impl<R: Read> XmlReader<R> {
             });
             named.set_at(p, range);
         }
-        let schema = named.finish();
+        let schema = named.finish_csv();
         if named.line.len() > self.max {
             return Err(Error::new(
                 ErrorKind::RecordTooLong {
