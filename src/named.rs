@@ -11,7 +11,7 @@ use std::io::Write as _;
 use std::ops::Range;
 
 use crate::csv::Fields;
-use crate::schema::{LogType, Schema};
+use crate::schema::{LogType, Schema, ValueKind};
 
 /// The buffers a named record is laid out in.
 #[derive(Debug, Clone, Default)]
@@ -23,6 +23,8 @@ pub(crate) struct Named {
     /// Keys no column has: the key's range in `keys`, the value's in `values`.
     extras: Vec<(Range<usize>, Range<usize>)>,
     keys: Vec<u8>,
+    /// The keys the time columns' values came by (column, range in `keys`).
+    time_keys: Vec<(usize, Range<usize>)>,
     /// The record as a CSV line (see [`finish_csv`](Self::finish_csv)).
     #[cfg(feature = "xml")]
     pub(crate) line: Vec<u8>,
@@ -47,6 +49,7 @@ impl Named {
         self.slots.resize(log_type.schema().len(), None);
         self.extras.clear();
         self.keys.clear();
+        self.time_keys.clear();
         self.log_type = Some(log_type);
     }
 
@@ -85,10 +88,46 @@ impl Named {
 
     /// The value at `range` into the standard column `column`, or (no such
     /// column, or it has a value) kept as the extra column `key`.
+    ///
+    /// A time given twice keeps the one that says its zone in the column:
+    /// LEEF's `devTime` (GMT) over `ReceiveTime` (naive, in the firewall's
+    /// zone, which the record does not say); the other is kept by its key.
     pub(crate) fn place(&mut self, column: Option<usize>, key: &[u8], range: Range<usize>) {
-        if !column.is_some_and(|c| self.set_at(c, range.clone())) {
+        let Some(c) = column else {
             self.extra(key, range);
+            return;
+        };
+        let schema = self.log_type().schema();
+        let is_time = || {
+            schema
+                .column(c)
+                .is_some_and(|s| s.kind == ValueKind::Timestamp)
+        };
+        if self.set_at(c, range.clone()) {
+            if is_time() {
+                let start = self.keys.len();
+                self.keys.extend_from_slice(key);
+                self.time_keys.push((c, start..self.keys.len()));
+            }
+            return;
         }
+        let occupant = self.slots.get(c).cloned().flatten().unwrap_or(0..0);
+        if is_time()
+            && is_zoned(&self.values[range.clone()])
+            && !is_zoned(&self.values[occupant.clone()])
+            && let Some(k) = self.time_keys.iter().position(|(col, _)| *col == c)
+        {
+            let (_, old_key) = self.time_keys.swap_remove(k);
+            self.slots[c] = Some(range);
+            let start = self.keys.len();
+            self.keys.extend_from_within(old_key);
+            self.extra_at(start, occupant);
+            let start = self.keys.len();
+            self.keys.extend_from_slice(key);
+            self.time_keys.push((c, start..self.keys.len()));
+            return;
+        }
+        self.extra(key, range);
     }
 
     /// [`place`](Self::place) by the PAN-OS field's name (none: `""`).
@@ -112,13 +151,20 @@ impl Named {
     pub(crate) fn extra(&mut self, key: &[u8], range: Range<usize>) {
         let start = self.keys.len();
         self.keys.extend_from_slice(key);
-        let is_column = std::str::from_utf8(key)
+        self.extra_at(start, range);
+    }
+
+    /// [`extra`](Self::extra) with the key already at the end of `keys`,
+    /// from `start`.
+    fn extra_at(&mut self, start: usize, range: Range<usize>) {
+        let key_len = self.keys.len() - start;
+        let is_column = std::str::from_utf8(&self.keys[start..])
             .ok()
             .and_then(|k| self.log_type().schema().position(k))
             .is_some();
         if is_column {
             for n in 2u32.. {
-                self.keys.truncate(start + key.len());
+                self.keys.truncate(start + key_len);
                 let _ = write!(self.keys, "_{n}");
                 let name = &self.keys[start..];
                 if !self
@@ -194,6 +240,16 @@ impl Named {
         self.fields = fields;
         schema
     }
+}
+
+/// Whether a time value says its zone: ISO 8601 with `Z` or an offset
+/// (what [`write_time`] makes of GMT and epoch times, and the forwarder's
+/// JSON times), not PAN-OS's naive `2024/03/05 14:22:07`.
+fn is_zoned(value: &[u8]) -> bool {
+    let n = value.len();
+    n >= 20
+        && value[10] == b'T'
+        && (value[n - 1] == b'Z' || (matches!(value[n - 6], b'+' | b'-') && value[n - 3] == b':'))
 }
 
 /// `value` as one CSV field: quoted (with `""`) when it holds a comma, a

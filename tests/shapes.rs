@@ -247,6 +247,35 @@ fn json_vocabularies_wrappers_and_big_numbers() {
     assert!(err.to_string().contains("malformed JSON record"), "{err}");
 }
 
+/// LEEF writes the receive time twice: `ReceiveTime` naive, in the
+/// firewall's zone (which the record does not say), and `devTime` in GMT.
+/// The one that says its zone is `receive_time`, in either order; the
+/// other is kept by its key.
+#[test]
+fn a_time_that_says_its_zone_wins_over_a_naive_one() {
+    let head = "<14>Feb 24 22:20:59 PANFW01 LEEF:2.0|Palo Alto Networks|PAN-OS Syslog Integration|11.1.6-h3|SCAN: Host Sweep(8002)|x7C|";
+    let naive = "ReceiveTime=2026/02/24 22:20:58";
+    let gmt = "devTime=Feb 24 2026 18:20:58 GMT";
+    let rest =
+        "SerialNumber=016201046640|cat=THREAT|Subtype=scan|src=137.184.174.149|dst=172.16.50.36";
+    for (first, second, kept) in [(naive, gmt, "ReceiveTime"), (gmt, naive, "ReceiveTime")] {
+        let line = format!("{head}{first}|{second}|{rest}");
+        let mut parser = Parser::new();
+        let log = parser.parse(line.as_bytes()).unwrap();
+        assert_eq!(
+            log.receive_time().unwrap().unwrap().to_rfc3339(),
+            "2026-02-24T18:20:58+00:00",
+            "{line}"
+        );
+        assert_eq!(log.get(kept).unwrap(), "2026/02/24 22:20:58", "{line}");
+        assert_eq!(
+            ecs(&log)["@timestamp"],
+            "2026-02-24T18:20:58+00:00",
+            "{line}"
+        );
+    }
+}
+
 /// A log shipper's JSON around a raw line (Elastic's and Logstash's
 /// `message`, Splunk's `_raw` and HEC `event` string, ECS's
 /// `event.original`, Fluent Bit's `log`) reads as the line itself, whatever
