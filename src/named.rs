@@ -213,7 +213,11 @@ impl Named {
             }
             let name = &mut self.names[self.names_len];
             name.clear();
-            name.push_str(&String::from_utf8_lossy(&self.keys[key.clone()]));
+            let key = &self.keys[key.clone()];
+            match std::str::from_utf8(key) {
+                Ok(text) => name.push_str(text),
+                Err(_) => name.push_str(&String::from_utf8_lossy(key)),
+            }
             self.names_len += 1;
         }
         schema
