@@ -1103,7 +1103,11 @@ impl<'a> Log<'a> {
     /// The text of column `index` (`None` if absent or empty), or the field
     /// if it is not UTF-8.
     fn str_at(&self, index: usize) -> Option<Result<Cow<'a, str>, Field<'a>>> {
-        let span = self.spans.get(index)?;
+        self.str_of(self.spans.get(index)?)
+    }
+
+    /// [`str_at`](Self::str_at) of the field at `span`.
+    fn str_of(&self, span: &Span) -> Option<Result<Cow<'a, str>, Field<'a>>> {
         if span.is_empty() {
             return None;
         }
@@ -1672,10 +1676,8 @@ impl Log<'_> {
 impl Serialize for Log<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(None)?;
-        for index in 0..self.schema.len().min(self.len()) {
-            if let Some((name, out)) = self.out_at(index) {
-                map.serialize_entry(name, &out)?;
-            }
+        for (_, name, out) in self.outs(|_| false) {
+            map.serialize_entry(name, &out)?;
         }
         self.serialize_extras(&mut map, |_| false)?;
         map.end()
@@ -1720,14 +1722,45 @@ impl<'a> Log<'a> {
     /// schema, or if the column is absent or empty (or a placeholder time).
     pub(crate) fn out_at(&self, index: usize) -> Option<(&'static str, Out<'a>)> {
         let spec = self.schema.column(index)?;
-        let field = self.field_at(index)?;
-        if matches!(spec.kind, ValueKind::Str | ValueKind::Enum)
-            && field.flags().contains(Flags::ESCAPED)
-            && let Ok(raw) = std::str::from_utf8(field.raw())
-        {
-            return Some((spec.name, Out::Unescape(raw)));
+        Some((spec.name, self.out_of(spec, self.spans.get(index)?)?))
+    }
+
+    /// Every schema column that has a value, as serialized, in order, but
+    /// those `skip` says: its index, name and value. One pass over the
+    /// layout and the spans together (no lookup per column); an empty or
+    /// skipped column costs a test.
+    pub(crate) fn outs<'s>(
+        &'s self,
+        skip: impl Fn(usize) -> bool + 's,
+    ) -> impl Iterator<Item = (usize, &'static str, Out<'a>)> + 's {
+        self.schema
+            .columns()
+            .zip(self.spans.iter())
+            .enumerate()
+            .filter(move |(i, _)| !skip(*i))
+            .filter_map(|(i, (spec, span))| Some((i, spec.name, self.out_of(spec, span)?)))
+    }
+
+    /// The column of `spec` at `span`, as serialized: text as it is (or to
+    /// unescape as it is written), other kinds typed.
+    fn out_of(&self, spec: &FieldSpec, span: &Span) -> Option<Out<'a>> {
+        if span.is_empty() {
+            return None;
         }
-        Some((spec.name, Out::Value(self.value_at(index)?)))
+        if matches!(spec.kind, ValueKind::Str | ValueKind::Enum) {
+            if !span.flags().contains(Flags::ESCAPED) {
+                if let Some(text) = self.text.and_then(|t| t.get(span.range())) {
+                    return Some(Out::Value(Value::Text(Cow::Borrowed(text))));
+                }
+            } else if let Ok(raw) = std::str::from_utf8(span.bytes(self.body)) {
+                return Some(Out::Unescape(raw));
+            }
+        }
+        let text = match self.str_of(span)? {
+            Ok(text) => text,
+            Err(field) => field.to_str_lossy(),
+        };
+        Value::read(text, spec.kind, self.zone).map(Out::Value)
     }
 
     /// Writes the columns past the schema into `map`: named ones (XML API

@@ -348,13 +348,13 @@ impl<'a> Rest<'a> {
     /// The columns this holds, as serialized: schema columns no ECS field
     /// took, less empty and `N/A` ones.
     fn kept(&self) -> impl Iterator<Item = (&'static str, Out<'a>)> + '_ {
-        let log = self.log.as_ref();
-        let named = log.map_or(0, |l| l.schema().len().min(l.len()));
-        (0..named)
-            .filter(|&i| !self.used.contains(i))
-            .filter_map(move |i| match log?.out_at(i)? {
-                (_, Out::Value(value::Value::Text(t))) if is_na(&t) => None,
-                kept => Some(kept),
+        let used = self.used;
+        self.log
+            .iter()
+            .flat_map(move |log| log.outs(move |i| used.contains(i)))
+            .filter_map(|(_, name, out)| match out {
+                Out::Value(value::Value::Text(t)) if is_na(&t) => None,
+                out => Some((name, out)),
             })
     }
 }
