@@ -533,7 +533,10 @@ fn main() {
             ("panlog bytes -> ECS JSON, no event.original", peer),
             ("panlog bytes -> OCSF JSON", peer),
             ("panlog bytes -> OCSF JSON", "panlog bytes -> ECS JSON"),
-            ("panlog bytes -> ECS JSON", "csv crate + json! full document"),
+            (
+                "panlog bytes -> ECS JSON",
+                "csv crate + json! full document",
+            ),
         ],
     );
     if cfg!(feature = "parquet") {

@@ -377,9 +377,7 @@ impl Parser {
         core.parse_line(line, (header, body), input, position)
     }
 
-    /// Parses a header-less CSV line laid out in `schema`'s standard column
-    /// order (the XML API reader builds such lines), without detecting the
-    /// layout from the record.
+    /// The XML API reader's way in: see `Core::parse_as`.
     #[cfg(feature = "xml")]
     pub(crate) fn parse_as<'a>(
         &'a mut self,

@@ -117,29 +117,34 @@ impl Read for Failing<'_> {
     }
 }
 
+/// Runs `batch` over `input`, every record good, counting them as they are
+/// consumed: the run's result and the count.
+fn count<R: Read>(batch: Batch, input: R) -> (io::Result<u64>, usize) {
+    let mut seen = 0;
+    let result = batch.run(
+        input,
+        |n: &mut usize, result| {
+            result.unwrap();
+            *n += 1;
+        },
+        |n| {
+            seen += std::mem::take(n);
+            Ok(())
+        },
+    );
+    (result, seen)
+}
+
 #[test]
 fn a_read_error_ends_the_run_after_the_records_before_it() {
     let record = b"1,2024/03/05 14:22:07,0011,SYSTEM,general,0,2024/03/05 14:22:07\n";
     let data = record.repeat(100);
-    let mut seen = 0;
-    let err = Batch::new(Parser::new())
-        .chunk_bytes(256)
-        .run(
-            Failing {
-                data: &data,
-                ok: record.len() * 10,
-            },
-            |n: &mut usize, result| {
-                result.unwrap();
-                *n += 1;
-            },
-            |n| {
-                seen += std::mem::take(n);
-                Ok(())
-            },
-        )
-        .unwrap_err();
-    assert_eq!(err.to_string(), "disk gone");
+    let failing = Failing {
+        data: &data,
+        ok: record.len() * 10,
+    };
+    let (result, seen) = count(Batch::new(Parser::new()).chunk_bytes(256), failing);
+    assert_eq!(result.unwrap_err().to_string(), "disk gone");
     assert_eq!(seen, 10);
 }
 
@@ -206,21 +211,8 @@ fn a_caller_inside_a_one_thread_pool_does_not_deadlock() {
         // `threads(0)` runs on the current pool: the caller's own, whose
         // only thread is the caller.
         pool.install(|| {
-            let mut seen = 0;
-            Batch::new(Parser::new())
-                .chunk_bytes(200)
-                .run(
-                    &data[..],
-                    |n: &mut usize, result| {
-                        result.unwrap();
-                        *n += 1;
-                    },
-                    |n| {
-                        seen += std::mem::take(n);
-                        Ok(())
-                    },
-                )
-                .unwrap();
+            let (result, seen) = count(Batch::new(Parser::new()).chunk_bytes(200), &data[..]);
+            result.unwrap();
             seen
         })
     });
