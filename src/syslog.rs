@@ -164,6 +164,30 @@ impl<'a> SyslogHeader<'a> {
     /// ```
     #[must_use]
     pub fn parse(line: &'a [u8]) -> (SyslogHeader<'a>, &'a [u8]) {
+        let (mut header, mut body) = Self::parse_one(line);
+        // A relay that prepends its own header to the device's
+        // (`<13>Mar  5 14:22:08 relay <14>Mar  5 14:22:07 PA-1 1,2024/...`):
+        // the header is the innermost one, the device's; `raw` covers all.
+        for _ in 0..MAX_NESTED_HEADERS {
+            if header.raw.is_empty() || is_body_start(body) || !starts_header(body) {
+                break;
+            }
+            let (inner, rest) = Self::parse_one(body);
+            if inner.raw.is_empty() {
+                break;
+            }
+            header = SyslogHeader {
+                raw: &line[..line.len() - rest.len()],
+                priority: inner.priority.or(header.priority),
+                ..inner
+            };
+            body = rest;
+        }
+        (header, body)
+    }
+
+    /// One header at the start of `line` (see [`parse`](Self::parse)).
+    fn parse_one(line: &'a [u8]) -> (SyslogHeader<'a>, &'a [u8]) {
         let (priority, after_pri) = match parse_pri(line) {
             Some((pri, n)) => (Some(pri), n),
             None => (None, 0),
@@ -519,7 +543,16 @@ fn iso_timestamp_len(s: &[u8]) -> Option<usize> {
         && date[4] == b'-'
         && date[7] == b'-'
         && date[10] == b'T';
-    ok.then(|| memchr::memchr(b' ', s).unwrap_or(s.len()))
+    if !ok {
+        return None;
+    }
+    // The timestamp runs to the space; a comma before it means this is a
+    // CSV body that starts with a time (the cloud forwarder's), not a header.
+    let len = memchr::memchr(b' ', s).unwrap_or(s.len());
+    s[..len]
+        .iter()
+        .all(|b| b.is_ascii_digit() || b"-:.+TZ".contains(b))
+        .then_some(len)
 }
 
 /// Whether `s` starts like a PAN-OS CSV body: a first column of letters and
@@ -600,6 +633,19 @@ fn colon_before_body(s: &[u8]) -> Option<usize> {
     let rest = s.strip_prefix(b":")?;
     let spaces = rest.iter().take_while(|&&b| b == b' ').count();
     is_body_start(&rest[spaces..]).then_some(1 + spaces)
+}
+
+/// How many headers in a row [`SyslogHeader::parse`] reads (relays each
+/// prepend one; a bound keeps a line of nothing but headers linear).
+const MAX_NESTED_HEADERS: usize = 4;
+
+/// Whether `s` starts with what a syslog header starts with: a PRI, an RFC
+/// 5424 version and timestamp, or an RFC 3164 or ISO timestamp.
+fn starts_header(s: &[u8]) -> bool {
+    parse_pri(s).is_some()
+        || bsd_timestamp_len(s).is_some()
+        || iso_timestamp_len(s).is_some()
+        || (s.starts_with(b"1 ") && iso_timestamp_len(&s[2..]).is_some())
 }
 
 /// Whether `s` starts with a syslog PRI (`<14>`).

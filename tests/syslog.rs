@@ -350,3 +350,64 @@ fn a_byte_order_mark_before_the_body_is_not_the_records() {
         },
     );
 }
+
+/// A relay that prepends its own header to the device's: the header is the
+/// device's (innermost), the relay's PRI kept only when the device's line
+/// had none, and the raw header covers both.
+#[test]
+fn a_relays_header_before_the_devices() {
+    check(
+        "<13>Mar  5 14:22:08 relay01 <14>Mar  5 14:22:07 PA-1 1,2024/03/05 14:22:07,0018,SYSTEM",
+        Want {
+            format: HeaderFormat::Rfc3164,
+            pri: Some(14),
+            timestamp: Some("Mar  5 14:22:07"),
+            hostname: Some("PA-1"),
+            body: "1,2024/03/05 14:22:07,0018,SYSTEM",
+            ..NONE
+        },
+    );
+    check(
+        "<14>1 2024-03-05T14:22:08Z relay - - - - <14>1 2024-03-05T14:22:07+01:00 PA-1 pan - - - 1,2024/03/05 14:22:07,0018,SYSTEM",
+        Want {
+            format: HeaderFormat::Rfc5424,
+            pri: Some(14),
+            timestamp: Some("2024-03-05T14:22:07+01:00"),
+            hostname: Some("PA-1"),
+            app: Some("pan"),
+            body: "1,2024/03/05 14:22:07,0018,SYSTEM",
+            ..NONE
+        },
+    );
+    check(
+        "<13>Mar  5 14:22:08 relay01 Mar  5 14:22:07 PA-1 1,2024/03/05 14:22:07,0018,SYSTEM",
+        Want {
+            format: HeaderFormat::Rfc3164,
+            pri: Some(13),
+            timestamp: Some("Mar  5 14:22:07"),
+            hostname: Some("PA-1"),
+            body: "1,2024/03/05 14:22:07,0018,SYSTEM",
+            ..NONE
+        },
+    );
+    // A line of nothing but headers ends, with a bounded number of them read.
+    let line = "<14>Mar  5 14:22:07 h ".repeat(10_000);
+    let (h, body) = SyslogHeader::parse(line.as_bytes());
+    assert_eq!([h.raw(), body].concat(), line.as_bytes());
+}
+
+/// The cloud forwarder's CSV starts with an ISO time and a comma: without a
+/// syslog header in front, that time is the record's first column, not a
+/// header (nor is a header after a relay's).
+#[test]
+fn a_body_that_starts_with_an_iso_time_is_not_a_header() {
+    let body = "2024-03-05T14:22:07.000000Z,no-serial,THREAT,url,10.0,2024-03-05T14:22:05.000000Z,10.20.1.15,142.250.74.110,,,allow web,,";
+    check(body, Want { body, ..NONE });
+    let line = format!("<14>1 2024-03-05T14:22:08.500Z logfwd20 logforwarder - panwlogs - {body}");
+    let (h, rest) = SyslogHeader::parse(line.as_bytes());
+    assert_eq!(h.hostname(), Some("logfwd20"));
+    assert_eq!(rest, body.as_bytes());
+    let log = panlog::parse(body.as_bytes()).unwrap();
+    assert_eq!(log.log_type(), panlog::schema::LogType::Threat);
+    assert_eq!(log.get("serial").unwrap(), "no-serial");
+}
