@@ -538,6 +538,14 @@ fn bsd_timestamp_len(s: &[u8]) -> Option<usize> {
 /// An ISO 8601 / RFC 3339 timestamp token (`2020-12-04T16:00:02.123+01:00`)
 /// at the start of `s`: its length, up to the next space.
 fn iso_timestamp_len(s: &[u8]) -> Option<usize> {
+    iso_token_len(s, b' ')
+}
+
+/// The length of an ISO 8601 time at the start of `s` that runs to the
+/// first `stop` (or the end): `None` unless it starts with a date and `T`
+/// and holds only timestamp characters (a comma before a space means a CSV
+/// body that starts with a time, the cloud forwarder's, not a header).
+fn iso_token_len(s: &[u8], stop: u8) -> Option<usize> {
     let date = s.get(..11)?;
     let ok = date[..4].iter().all(u8::is_ascii_digit)
         && date[4] == b'-'
@@ -546,9 +554,7 @@ fn iso_timestamp_len(s: &[u8]) -> Option<usize> {
     if !ok {
         return None;
     }
-    // The timestamp runs to the space; a comma before it means this is a
-    // CSV body that starts with a time (the cloud forwarder's), not a header.
-    let len = memchr::memchr(b' ', s).unwrap_or(s.len());
+    let len = memchr::memchr(stop, s).unwrap_or(s.len());
     s[..len]
         .iter()
         .all(|b| b.is_ascii_digit() || b"-:.+TZ".contains(b))
@@ -601,7 +607,8 @@ pub(crate) const BODY_START_LEN: usize = 48;
 
 /// Whether `s` (the start of a line) looks like the start of a PAN-OS log
 /// record: a syslog PRI (`<14>`), an RFC 6587 octet count (`123 <`), an
-/// RFC 3164 or ISO timestamp, or a CSV body ([`is_body_start`]).
+/// RFC 3164 or ISO timestamp, or a CSV body ([`is_body_start`], or the cloud
+/// forwarder's, which starts with an ISO time and a comma).
 ///
 /// The framer asks this of the line after a newline that falls inside a
 /// quoted field: if that line starts a record, the quote was never closed and
@@ -616,6 +623,7 @@ pub(crate) const BODY_START_LEN: usize = 48;
 /// assert!(looks_like_record_start(b"312 <14>1 2020-12-04T16:00:02Z"));
 /// assert!(looks_like_record_start(b"Sep 16 10:00:02 1,2019/09/16"));
 /// assert!(looks_like_record_start(b"1,2020/12/04 16:00:02,0164"));
+/// assert!(looks_like_record_start(b"2024-03-05T14:22:07.000000Z,0011,THREAT"));
 /// assert!(!looks_like_record_start(b"second line of a description\","));
 /// ```
 #[must_use]
@@ -625,6 +633,7 @@ pub fn looks_like_record_start(s: &[u8]) -> bool {
         || bsd_timestamp_len(s).is_some()
         || iso_timestamp_len(s).is_some()
         || is_body_start(s)
+        || iso_token_len(s, b',').is_some_and(|n| s.get(n) == Some(&b','))
 }
 
 /// The length of a `:` (and the spaces after it) that stands before a CSV

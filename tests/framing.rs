@@ -184,6 +184,14 @@ case!(
     ]
 );
 case!(
+    unterminated_quote_stops_at_a_forwarder_csv_record,
+    b"2024-03-05T14:22:07.000000Z,0011,THREAT,url,\"unterminated\n2024-03-05T14:22:08.000000Z,0011,THREAT,url,x\n",
+    [
+        rec(b"2024-03-05T14:22:07.000000Z,0011,THREAT,url,\"unterminated", 1, 1, 0),
+        rec(b"2024-03-05T14:22:08.000000Z,0011,THREAT,url,x", 2, 2, 58),
+    ]
+);
+case!(
     unterminated_quote_at_end_of_input,
     b"a\n1,\"never closed\nstill in it",
     [
