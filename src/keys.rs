@@ -114,18 +114,62 @@ mod tests {
         assert_eq!(LogType::Unknown as usize, LogType::ALL.len());
     }
 
+    const ALL: [&Vocabulary; 8] = [
+        &CEF_NATIVE,
+        &CEF_FORWARDER,
+        &CEF_XSIAM,
+        &LEEF_1,
+        &LEEF_2,
+        &LEEF_FORWARDER,
+        &JSON_HTTPS,
+        &JSON_QUERY,
+    ];
+
+    /// A key that names a side (source or destination, sent or received)
+    /// names a field of that side. The generator once read a table row
+    /// `source_ip`, `dest_ip` | `$src`, `$dst` as `dest_ip` → `src`.
+    #[test]
+    fn a_key_of_one_side_names_a_field_of_that_side() {
+        let side = |name: &str, src: &[&str], dst: &[&str]| {
+            let n = name.to_ascii_lowercase();
+            (
+                src.iter().any(|w| n.contains(w)),
+                dst.iter().any(|w| n.contains(w)),
+            )
+        };
+        let key_words = (["source", "src"], ["dest", "dst"]);
+        let field_words = (
+            ["src", "sport", "from", "inbound"],
+            ["dst", "dport", "outbound"],
+        );
+        for vocab in ALL {
+            for (ty, table) in LogType::ALL.iter().zip(&vocab.types) {
+                // A type with no destination (HIPMATCH, IPTAG, ...): the
+                // forwarder's CEF sends its one address as `dst` too
+                // (CEF.md §5, "same value").
+                let one_address = ty.schema().position("dst").is_none();
+                for (key, field) in table.pairs {
+                    if one_address && *key == "dst" {
+                        continue;
+                    }
+                    let (key_src, key_dst) = side(key, &key_words.0, &key_words.1);
+                    let (field_src, field_dst) = side(field, &field_words.0, &field_words.1);
+                    let what = format!("{} {ty}: {key} → {field}", vocab.name);
+                    let crossed = (key_src && !key_dst && field_dst && !field_src)
+                        || (key_dst && !key_src && field_src && !field_dst);
+                    assert!(!crossed, "{what}");
+                    let (key_sent, key_received) = side(key, &["sent"], &["received"]);
+                    let (field_sent, field_received) = side(field, &["sent"], &["received"]);
+                    let swapped = (key_sent && field_received) || (key_received && field_sent);
+                    assert!(!swapped, "{what}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn tables_are_sorted_and_name_columns_of_their_type() {
-        for vocab in [
-            &CEF_NATIVE,
-            &CEF_FORWARDER,
-            &CEF_XSIAM,
-            &LEEF_1,
-            &LEEF_2,
-            &LEEF_FORWARDER,
-            &JSON_HTTPS,
-            &JSON_QUERY,
-        ] {
+        for vocab in ALL {
             for (ty, table) in LogType::ALL.iter().zip(&vocab.types) {
                 assert!(
                     table.pairs.windows(2).all(|w| w[0].0 < w[1].0),

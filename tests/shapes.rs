@@ -247,6 +247,70 @@ fn json_vocabularies_wrappers_and_big_numbers() {
     assert!(err.to_string().contains("malformed JSON record"), "{err}");
 }
 
+/// Every side of a session lands on its side, in the dialects whose key
+/// tables the generator once read wrong: XSIAM's `NGFW_CEF` (`dest_ip`
+/// read as `src`, `to_zone` as `from`, ...) and the forwarder's `LF` CEF
+/// (`dpt` and `destinationTranslatedPort` missing, `PanOSPacketsReceived`
+/// read as `pkts_sent`).
+#[test]
+fn both_sides_of_a_session_in_every_cef_dialect() {
+    let xsiam = "CEF:0|PANW|NGFW_CEF|10.2.4|end|TRAFFIC|1|log_type=TRAFFIC subtype=end log_source_id=0011 source_ip=10.0.0.1 dest_ip=8.8.8.8 source_port=5000 dest_port=53 nat_source=1.2.3.4 nat_dest=8.8.8.8 nat_source_port=40000 nat_dest_port=53 from_zone=trust to_zone=untrust inbound_if=ethernet1/2 outbound_if=ethernet1/1 source_user=corp\\alice dest_user=corp\\bob bytes_sent=100 bytes_received=200 packets_sent=1 packets_received=2 vsys=vsys1 vsys_name=Main app=dns app_category=networking app_sub_category=infrastructure rule_matched=allow-dns rule_matched_uuid=6f2e3d6a-1b2c-4d5e-8f90-1234567890ab";
+    let lf = "CEF:0|Palo Alto Networks|LF|2.0|TRAFFIC|end|3|ProfileToken=xxxxx dtz=UTC rt=Feb 28 2021 08:30:26 deviceExternalId=0011 src=10.0.0.1 dst=8.8.8.8 sourceTranslatedAddress=1.2.3.4 destinationTranslatedAddress=8.8.8.8 cs4=trust cs4Label=FromZone cs5=untrust cs5Label=ToZone deviceInboundInterface=ethernet1/2 deviceOutboundInterface=ethernet1/1 spt=5000 dpt=53 sourceTranslatedPort=40000 destinationTranslatedPort=53 proto=udp act=allow out=100 in=200 PanOSPacketsSent=1 PanOSPacketsReceived=2";
+    for line in [xsiam, lf] {
+        let mut parser = Parser::new();
+        let log = parser.parse(line.as_bytes()).unwrap();
+        let text = |name| log.get(name).map(|t| t.into_owned());
+        let got = [
+            "src",
+            "dst",
+            "sport",
+            "dport",
+            "natsrc",
+            "natdst",
+            "natsport",
+            "natdport",
+            "from",
+            "to",
+            "inbound_if",
+            "outbound_if",
+            "bytes_sent",
+            "bytes_received",
+            "pkts_sent",
+            "pkts_received",
+        ]
+        .map(text);
+        let want = [
+            "10.0.0.1",
+            "8.8.8.8",
+            "5000",
+            "53",
+            "1.2.3.4",
+            "8.8.8.8",
+            "40000",
+            "53",
+            "trust",
+            "untrust",
+            "ethernet1/2",
+            "ethernet1/1",
+            "100",
+            "200",
+            "1",
+            "2",
+        ]
+        .map(|w| Some(w.to_owned()));
+        assert_eq!(got, want, "{line}");
+    }
+    let mut parser = Parser::new();
+    let log = parser.parse(xsiam.as_bytes()).unwrap();
+    assert_eq!(log.get("vsys_name").unwrap(), "Main");
+    assert_eq!(log.get("subcategory_of_app").unwrap(), "infrastructure");
+    assert_eq!(
+        log.get("rule_uuid").unwrap(),
+        "6f2e3d6a-1b2c-4d5e-8f90-1234567890ab"
+    );
+    assert_eq!(log.get("dstuser").unwrap(), "corp\\bob");
+}
+
 /// LEEF writes the receive time twice: `ReceiveTime` naive, in the
 /// firewall's zone (which the record does not say), and `devTime` in GMT.
 /// The one that says its zone is `receive_time`, in either order; the

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generates src/keys.rs: for each vocabulary of the other shapes PAN-OS logs
+"""Generates src/keys/tables.rs: for each vocabulary of the other shapes PAN-OS logs
 travel in (CEF, LEEF, the cloud forwarder's JSON), which key names which
 PAN-OS field, per log type.
 
@@ -8,7 +8,7 @@ checks every field against the type's column list (reference/panos-fields/
 *.tsv): a pair whose field the type does not have is left out (its key then
 stays an extra, named column). Run from the crate's root:
 
-    python3 tools/gen_keys.py ../shared > src/keys.rs && cargo fmt
+    python3 tools/gen_keys.py ../shared > src/keys/tables.rs && cargo fmt
 """
 
 import re
@@ -174,12 +174,20 @@ for ty in TYPES:
         add(cef_b, ty, key, var)
 session = ["TRAFFIC", "THREAT", "DECRYPTION", "SCTP", "TUNNEL"]
 for line in b_part[b_part.index("Network-session family"):b_part.index("Per-type additions")].splitlines():
-    m = re.match(r"\| `([^`]+)`(?: / `([^`]+)`)?[^|]*\|[^|]*\| `\$([a-z_0-9]+)`", line)
-    if m:
-        for ty in session:
-            add(cef_b, ty, m.group(1), m.group(3))
-            if m.group(2):
-                add(cef_b, ty, m.group(2), m.group(3))
+    # `src` / `c6a2` → `$src` (alternatives of one field); `spt`, `dpt` →
+    # `$sport`, `$dport` (one field each, in order). A cell that only says
+    # "parts of `$srcuser`" names no field.
+    cells = [c.strip() for c in line.split("|")[1:-1]]
+    if len(cells) < 3 or not cells[2].startswith("`$"):
+        continue
+    vars_ = re.findall(r"`\$([a-z_0-9]+)`", cells[2])
+    groups = [re.findall(r"`([^`]+)`", g) for g in cells[0].split(",")]
+    if len(groups) != len(vars_):
+        continue
+    for keys, var in zip(groups, vars_):
+        for key in keys:
+            for ty in session:
+                add(cef_b, ty, key, var)
 for ty in session:
     for key, var in [("suser0", "srcuser"), ("duser0", "dstuser")]:
         add(cef_b, ty, key, var)
@@ -198,9 +206,16 @@ for line in per_type.splitlines():
             add(cef_b, ty, key, vars_[i])
         elif vars_:
             add(cef_b, ty, key, vars_[-1])
-    # `PanOSX`=`$y` pairs in notes.
-    for k, v in re.findall(r"`(PanOS[A-Za-z0-9\-]+)`\s*=\s*`\$([a-z_0-9]+)`", line):
-        add(cef_b, ty, k, v)
+    # `PanOSX`=`$y` pairs in notes, and `PanOSA`/`PanOSB` = `$a`/`$b`
+    # lists (in order).
+    for ks, vs in re.findall(
+        r"((?:`PanOS[A-Za-z0-9\-]+`/?)+)\s*=\s*((?:`\$[a-z_0-9]+`/?)+)", line
+    ):
+        keys = re.findall(r"`(PanOS[A-Za-z0-9\-]+)`", ks)
+        vars_ = re.findall(r"`\$([a-z_0-9]+)`", vs)
+        if len(keys) == len(vars_):
+            for k, v in zip(keys, vars_):
+                add(cef_b, ty, k, v)
 for ty in TYPES:
     for h, var in json_h[ty].items():
         add(cef_b, ty, "PanOS" + h, var)
@@ -208,8 +223,42 @@ for ty in TYPES:
 # ---- CEF dialect C (XSIAM NGFW_CEF): Q names (§6), plus its own keys.
 cef_c = defaultdict(dict)
 c_part = cef[cef.index("## 6. Dialect C"):cef.index("## 7.")]
-for k, v in re.findall(r"`([a-z_0-9]+)`[^|`]*\| `\$([a-z_0-9\-]+)`", c_part):
-    add(cef_c, None, k, v)
+
+
+def expand(names, last):
+    """`src_{a,b}` → `src_a`, `src_b`; `dst_{…}` takes the list of the
+    brace before it in the row (`last`, a one-item list, updated)."""
+    out = []
+    for name in names:
+        m = re.fullmatch(r"([a-z_0-9]*)\{([^}]*)\}([a-z_0-9]*)", name)
+        if not m:
+            out.append(name)
+            continue
+        items = last[0] if m.group(2) == "…" else m.group(2).split(",")
+        last[0] = items
+        out.extend(m.group(1) + i + m.group(3) for i in items)
+    return out
+
+
+# Rows of two (keys, variables) pairs: `source_ip`, `dest_ip` | `$src`,
+# `$dst`: the keys name the variables in order; one variable for several
+# keys (`misc` / url: `uri` | `$misc`) is each key's.
+for line in c_part.splitlines():
+    cells = [c.strip() for c in line.split("|")[1:-1]]
+    if len(cells) != 4:
+        continue
+    last = [[]]
+    for key_cell, var_cell in ((cells[0], cells[1]), (cells[2], cells[3])):
+        keys = expand(re.findall(r"`([^`$]+)`", key_cell), last)
+        vars_ = expand(re.findall(r"`\$([^`]+)`", var_cell), last)
+        if len(vars_) == 1:
+            pairs = [(k, vars_[0]) for k in keys]
+        elif len(keys) == len(vars_):
+            pairs = list(zip(keys, vars_))
+        else:
+            continue
+        for k, v in pairs:
+            add(cef_c, None, k, v)
 for ty in TYPES:
     for q, var in json_q[ty].items():
         add(cef_c, ty, q, var)
