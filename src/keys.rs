@@ -167,6 +167,32 @@ mod tests {
         }
     }
 
+    /// In the snake_case vocabularies (Cortex Data Lake's query names and
+    /// XSIAM's CEF keys), a key that is a column's own name is that column.
+    /// The generator once paired `vsys_id` with `device_name` in a row whose
+    /// names were elided with `…`, and `source_device_mac` with
+    /// `src_profile`.
+    #[test]
+    fn a_query_name_that_is_a_column_name_is_that_column() {
+        for vocab in [&JSON_QUERY, &CEF_XSIAM] {
+            for (ty, table) in LogType::ALL.iter().zip(&vocab.types) {
+                for (key, field) in table.pairs {
+                    if ty.schema().position(key).is_some() {
+                        assert_eq!(key, field, "{} {ty}", vocab.name);
+                    }
+                }
+            }
+        }
+        assert_eq!(
+            JSON_QUERY.field(LogType::Traffic, "source_device_mac"),
+            Some("src_mac")
+        );
+        assert_eq!(
+            JSON_QUERY.field(LogType::Traffic, "dest_device_host"),
+            Some("dst_host")
+        );
+    }
+
     #[test]
     fn tables_are_sorted_and_name_columns_of_their_type() {
         for vocab in ALL {

@@ -106,6 +106,7 @@ for ty, body in typed_sections(a_part, "####"):
 # ---- JSON: H and Q names from JSON.md §4: | `var` (pos) [/ `var2`] | `HKey` ... | `q` ... |
 js = (fmt / "JSON.md").read_text()
 json_h, json_q = defaultdict(dict), defaultdict(dict)
+device_rows = []
 j_part = js[js.index("## 4. Field mapping tables"):js.index("## 5.")]
 for title, body in sections(j_part, "###"):
     ty = type_of(re.sub(r"^[\d.]+\s*", "", title))
@@ -118,12 +119,42 @@ for title, body in sections(j_part, "###"):
         vars_ = re.findall(r"`([a-z0-9_]+)`", bare[0])
         hs = re.findall(r"`([A-Za-z0-9\-]+)`", bare[1])
         qs = [q.split(".")[0] for q in re.findall(r"`([a-z0-9_.]+)`", bare[2])]
+        # `dst_*` (same eight): the source row's names, for the destination.
+        if "`dst_*`" in cells[0] and device_rows:
+            src_vars, src_hs, src_qs = device_rows[-1]
+            vars_ = ["dst_" + v[len("src_"):] for v in src_vars]
+            hs = ["Destination" + h[len("Source"):] for h in src_hs]
+            qs = ["dest_" + q[len("source_"):] for q in src_qs]
+        # `…` in the query names stands for the usual names of the fields
+        # it skips: the names before it are the first fields', the names
+        # after it the last fields'. A range of one family
+        # (`source_device_category` … `source_device_mac`) is one name per
+        # field: the family's prefix and the field's suffix.
+        q_pairs = list(zip(qs, vars_))
+        if "…" in bare[2] and "`dst_*`" not in cells[0]:
+            left_cell, right_cell = bare[2].split("…", 1)
+            left = [q.split(".")[0] for q in re.findall(r"`([a-z0-9_.]+)`", left_cell)]
+            right = [q.split(".")[0] for q in re.findall(r"`([a-z0-9_.]+)`", right_cell)]
+            v_prefix = vars_[0].rsplit("_", 1)[0] + "_" if vars_ else ""
+            q_prefix = left[0].rsplit("_", 1)[0] + "_" if left else ""
+            family = (
+                len(left) == 1 and len(right) == 1 and len(vars_) > 2
+                and right[0].startswith(q_prefix)
+                and all(v.startswith(v_prefix) for v in vars_)
+            )
+            if family:
+                qs = [q_prefix + v[len(v_prefix):] for v in vars_]
+                q_pairs = list(zip(qs, vars_))
+                device_rows.append((vars_, hs, qs))
+            else:
+                q_pairs = list(zip(left, vars_))
+                q_pairs += list(zip(reversed(right), reversed(vars_[len(left):])))
         # Cells list as many keys as fields, in order ("`a` / `b`").
         for i, var in enumerate(vars_):
             if i < len(hs):
                 add(json_h, ty, hs[i], var)
-            if i < len(qs):
-                add(json_q, ty, qs[i], var)
+        for q, var in q_pairs:
+            add(json_q, ty, q, var)
         if len(vars_) == 1:
             for h in hs[1:]:
                 add(json_h, ty, h, vars_[0])
