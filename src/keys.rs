@@ -229,5 +229,10 @@ mod tests {
             Some("src")
         );
         assert_eq!(JSON_QUERY.field(LogType::Threat, "source_ip"), Some("src"));
+        // The forwarder's CEF splits a user into domain, name and uuid keys
+        // and sends the whole under `duser0`: only the whole is the field.
+        assert_eq!(CEF_FORWARDER.field(LogType::UserId, "duser0"), Some("user"));
+        assert_eq!(CEF_FORWARDER.field(LogType::UserId, "dntdom"), None);
+        assert_eq!(CEF_FORWARDER.field(LogType::Config, "duser"), None);
     }
 }

@@ -232,6 +232,10 @@ for line in per_type.splitlines():
         continue
     keys = re.findall(r"`([A-Za-z0-9\-]+)`", cells[1])
     vars_ = re.findall(r"`\$([a-z_0-9]+)`", cells[2])
+    # A user split into domain / name / uuid keys: only the full value's
+    # key (`duser0`) is the field; the parts stay extra columns.
+    if "parts of" in cells[2] or "split / full" in cells[2]:
+        keys = [k for k in keys if k.endswith("0")]
     for i, key in enumerate(keys):
         if i < len(vars_):
             add(cef_b, ty, key, vars_[i])
