@@ -466,12 +466,14 @@ impl Core {
         let (_, inner) = SyslogHeader::parse(embedded);
         match self.shape(inner, Input::Auto) {
             Some(Shape::Json(_)) | None => false,
-            // A CSV line, when its column 3 names a log type.
+            // A CSV line, when it starts like PAN-OS's (`1,2024/03/05 ...`,
+            // AUDIT's serial and time) or its column 3 names a log type.
             Some(Shape::Csv) => {
                 let mut columns = inner.split(|&b| b == b',');
-                columns
-                    .nth(3)
-                    .is_some_and(|t| crate::cef::type_of(t) != LogType::Unknown)
+                crate::syslog::is_body_start(inner)
+                    || columns
+                        .nth(3)
+                        .is_some_and(|t| crate::cef::type_of(t) != LogType::Unknown)
             }
             Some(_) => true,
         }

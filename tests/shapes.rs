@@ -374,6 +374,10 @@ fn a_shippers_json_around_a_line_reads_as_the_line() {
         }
     }
     let mut parser = Parser::new();
+    // AUDIT has no type column: its serial and time say it is PAN-OS's.
+    let audit = r#"{"message":"012801000000,2023/01/01 00:00:00,audit,admin,Web,10.0.0.1,login,Succeeded"}"#;
+    let log = parser.parse(audit.as_bytes()).unwrap();
+    assert_eq!(log.log_type(), LogType::Audit);
     // A forwarder record with a `message` of its own stays that record.
     let record = r#"{"LogType":"THREAT","message":"1,2024/03/05 14:22:07,0011,SYSTEM,general","SourceAddress":"192.0.2.4"}"#;
     let log = parser.parse(record.as_bytes()).unwrap();
