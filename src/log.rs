@@ -377,7 +377,9 @@ impl Parser {
         core.parse_line(line, (header, body), input, position)
     }
 
-    /// The XML API reader's way in: see `Core::parse_as`.
+    /// Parses a header-less CSV line laid out in `schema`'s standard column
+    /// order (the XML API reader builds such lines), without detecting the
+    /// layout from the record.
     #[cfg(feature = "xml")]
     pub(crate) fn parse_as<'a>(
         &'a mut self,
@@ -385,7 +387,24 @@ impl Parser {
         schema: Schema,
         position: Position,
     ) -> Result<Log<'a>, Error> {
-        self.core.parse_as(line, schema, position)
+        let core = &mut self.core;
+        let flags = core.splitter.split(line, &mut core.fields);
+        let opts = Opts {
+            zones: Some(&core.zones),
+            strict: core.strict,
+            schema: Some(schema),
+            laid_out: false,
+        };
+        let spans = Cow::Borrowed(core.fields.spans());
+        build(
+            line,
+            SyslogHeader::default(),
+            line,
+            spans,
+            flags,
+            position,
+            opts,
+        )
     }
 
     /// Parses a record the framer produced, at its position.
@@ -566,35 +585,6 @@ impl Core {
             opts,
         )?;
         Ok(log.with_extra_names(self.named.names()))
-    }
-
-    /// Parses a header-less CSV line laid out in `schema`'s standard column
-    /// order (the XML API reader builds such lines), without detecting the
-    /// layout from the record.
-    #[cfg(feature = "xml")]
-    pub(crate) fn parse_as<'a>(
-        &'a mut self,
-        line: &'a [u8],
-        schema: Schema,
-        position: Position,
-    ) -> Result<Log<'a>, Error> {
-        let flags = self.splitter.split(line, &mut self.fields);
-        let opts = Opts {
-            zones: Some(&self.zones),
-            strict: self.strict,
-            schema: Some(schema),
-            laid_out: false,
-        };
-        let spans = Cow::Borrowed(self.fields.spans());
-        build(
-            line,
-            SyslogHeader::default(),
-            line,
-            spans,
-            flags,
-            position,
-            opts,
-        )
     }
 }
 
