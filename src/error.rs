@@ -116,6 +116,11 @@ pub enum ErrorKind {
     /// nothing after it.
     #[error("empty record: no log fields")]
     EmptyRecord,
+    /// The column-name row of a CSV export (the web interface's "Export to
+    /// CSV": `Domain,Receive Time,Serial #,Type,...`): the names of the
+    /// columns, not a record. The rows after it are records.
+    #[error("column names of a CSV export (\"Receive Time\", \"Type\", ...), not a record")]
+    ColumnNames,
     /// Column 3, the log type, is missing or empty, and the record has no
     /// other shape of a PAN-OS log.
     #[error("no log type: column 3 is missing or empty ({count} columns)")]

@@ -328,7 +328,8 @@ impl Parser {
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::EmptyRecord`], [`ErrorKind::NoLogType`], and with
+    /// [`ErrorKind::EmptyRecord`], [`ErrorKind::NoLogType`],
+    /// [`ErrorKind::ColumnNames`] (a CSV export's first row), and with
     /// [`strict`](Self::strict) [`ErrorKind::TooFewFields`],
     /// [`ErrorKind::UnlistedFieldCount`] and [`ErrorKind::MalformedCsv`]. A
     /// record shorter than its type's layouts (older firmware) is not an
@@ -682,6 +683,13 @@ fn build<'a>(
     }
     let count = spans.len();
     let column = |i: usize| spans.get(i).map_or(&b""[..], |s| s.bytes(body));
+    // The web interface's CSV export starts with the columns' names.
+    if opts.schema.is_none()
+        && column(3).eq_ignore_ascii_case(b"type")
+        && column(1).eq_ignore_ascii_case(b"receive time")
+    {
+        return Err(Error::new(ErrorKind::ColumnNames, position));
+    }
     let schema = opts.schema.unwrap_or_else(|| Schema::detect(count, column));
     let log_type = schema.log_type();
     if log_type == LogType::Unknown && column(3).is_empty() {

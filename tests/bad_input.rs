@@ -305,6 +305,11 @@ fn table() -> Vec<Bad> {
             }),
         ),
         bad(
+            "the column-name row of the web interface's CSV export",
+            "Domain,Receive Time,Serial #,Type,Threat/Content Type,Config Version,Generate Time,Source address",
+            Error(|k| matches!(k, ErrorKind::ColumnNames), 1, None),
+        ),
+        bad(
             "not a PAN-OS log at all",
             "hello world",
             Error(
