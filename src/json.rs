@@ -160,9 +160,10 @@ fn unwrapped<'j>(
 
 /// The keys log shippers carry a raw line in, in the order they are
 /// tried: Elastic's and Logstash's `message`, Splunk's `_raw` and HEC
-/// `event`, Fluent Bit's and Docker's `log`, `msg`, `raw`, Graylog's
-/// `full_message`, ECS's `event.original` (`{"event": {"original": ...}}`
-/// too, through the HEC unwrapping).
+/// `event`, Fluent Bit's and Docker's `log`, `msg`, `raw`, GELF's (Graylog)
+/// `short_message` and `full_message`, journald's `MESSAGE`, Azure
+/// Monitor's Syslog table `SyslogMessage`, ECS's `event.original`
+/// (`{"event": {"original": ...}}` too, through the HEC unwrapping).
 const LINE_KEYS: &[&str] = &[
     "message",
     "_raw",
@@ -170,7 +171,10 @@ const LINE_KEYS: &[&str] = &[
     "log",
     "msg",
     "raw",
+    "short_message",
     "full_message",
+    "MESSAGE",
+    "SyslogMessage",
     "original",
     "event.original",
 ];

@@ -342,7 +342,8 @@ fn a_time_that_says_its_zone_wins_over_a_naive_one() {
 
 /// A log shipper's JSON around a raw line (Elastic's and Logstash's
 /// `message`, Splunk's `_raw` and HEC `event` string, ECS's
-/// `event.original`, Fluent Bit's `log`) reads as the line itself, whatever
+/// `event.original`, Fluent Bit's `log`, GELF's `short_message`,
+/// journald's `MESSAGE`, Azure's `SyslogMessage`) reads as the line itself, whatever
 /// the line's shape; an object that is a record of its own is not taken
 /// for a wrapper, and a wrapper around something else is not unwrapped.
 #[test]
@@ -362,6 +363,11 @@ fn a_shippers_json_around_a_line_reads_as_the_line() {
             format!(r#"{{"time":1709648527,"event":{q}}}"#),
             format!(r#"{{"event":{{"original":{q}}}}}"#),
             format!(r#"{{"log":{q},"stream":"stdout"}}"#),
+            format!(r#"{{"version":"1.1","host":"relay","short_message":{q},"level":6}}"#),
+            format!(r#"{{"__REALTIME_TIMESTAMP":"1709648527000000","MESSAGE":{q}}}"#),
+            format!(
+                r#"{{"TimeGenerated":"2024-03-05T14:22:08Z","Computer":"relay","SyslogMessage":{q}}}"#
+            ),
         ] {
             for input in [Input::Auto, Input::Json] {
                 let mut parser = Parser::new().input(input);
