@@ -164,7 +164,25 @@ impl<'a> SyslogHeader<'a> {
     /// ```
     #[must_use]
     pub fn parse(line: &'a [u8]) -> (SyslogHeader<'a>, &'a [u8]) {
-        let (mut header, mut body) = Self::parse_one(line);
+        // Spaces or TABs before the header (a pasted or re-indented line)
+        // are the header's.
+        let lead = line
+            .iter()
+            .take_while(|&&b| b == b' ' || b == b'\t')
+            .count();
+        let (mut header, mut body) = if lead > 0 && starts_header(&line[lead..]) {
+            let (inner, rest) = Self::parse_one(&line[lead..]);
+            let raw = &line[..line.len() - rest.len()];
+            (SyslogHeader { raw, ..inner }, rest)
+        } else if lead > 0 && is_body_start(&line[lead..]) {
+            let header = SyslogHeader {
+                raw: &line[..lead],
+                ..SyslogHeader::default()
+            };
+            (header, &line[lead..])
+        } else {
+            Self::parse_one(line)
+        };
         // A relay that prepends its own header to the device's
         // (`<13>Mar  5 14:22:08 relay <14>Mar  5 14:22:07 PA-1 1,2024/...`):
         // the header is the innermost one, the device's; `raw` covers all.
@@ -188,10 +206,17 @@ impl<'a> SyslogHeader<'a> {
 
     /// One header at the start of `line` (see [`parse`](Self::parse)).
     fn parse_one(line: &'a [u8]) -> (SyslogHeader<'a>, &'a [u8]) {
-        let (priority, after_pri) = match parse_pri(line) {
+        let (priority, mut after_pri) = match parse_pri(line) {
             Some((pri, n)) => (Some(pri), n),
             None => (None, 0),
         };
+        // `<14> Mar  5 ...`: a space after the PRI, before the timestamp.
+        if priority.is_some()
+            && line.get(after_pri) == Some(&b' ')
+            && starts_header(&line[after_pri + 1..])
+        {
+            after_pri += 1;
+        }
         let rest = &line[after_pri..];
         // RFC 5424's `1 ` version; a collector may have stripped the PRI
         // before it (then an ISO timestamp or `-` must follow).
@@ -394,16 +419,10 @@ impl<'a> SyslogHeader<'a> {
         if let Ok(dt) = DateTime::parse_from_rfc3339(ts) {
             return Some(dt);
         }
-        let b = ts.as_bytes();
-        if bsd_timestamp_len(b) != Some(b.len()) {
-            return None;
-        }
-        let month = month_number(&b[..3])?;
-        // `Feb  22` is one byte longer than `Feb 22`.
-        let off = ts.len() - 15;
-        let day: u32 = ts[4 + off..6 + off].trim_start().parse().ok()?;
-        let date = NaiveDate::from_ymd_opt(year, month, day)?;
-        let time = NaiveTime::parse_from_str(&ts[7 + off..15 + off], "%H:%M:%S").ok()?;
+        let b = bsd_parts(ts.as_bytes()).filter(|b| b.len == ts.len())?;
+        let date = NaiveDate::from_ymd_opt(b.year.unwrap_or(year), b.month, b.day)?;
+        let (h, m, s) = b.hms;
+        let time = NaiveTime::from_hms_nano_opt(h, m, s, b.nanos)?;
         Some(zone.into().resolve(date.and_time(time)).time)
     }
 }
@@ -509,30 +528,90 @@ fn month_number(name: &[u8]) -> Option<u32> {
 
 /// `Mmm dd hh:mm:ss` (day space-padded or zero-padded) at the start of `s`.
 fn bsd_timestamp_len(s: &[u8]) -> Option<usize> {
-    // `Feb  22` (a relay's padding before a two-digit day): one space more.
-    if s.get(3..5) == Some(b"  ") && s.get(6).is_some_and(u8::is_ascii_digit) {
-        let t = s.get(..16)?;
-        let mut fixed = [0u8; 15];
-        fixed[..4].copy_from_slice(&t[..4]);
-        fixed[4..].copy_from_slice(&t[5..16]);
-        return (fixed[4].is_ascii_digit() && bsd_timestamp_len(&fixed) == Some(15)).then_some(16);
+    bsd_parts(s).map(|b| b.len)
+}
+
+/// An RFC 3164 timestamp's parts.
+struct Bsd {
+    /// Its length in bytes.
+    len: usize,
+    month: u32,
+    day: u32,
+    /// The year, when the timestamp has one (`Mar  5 2024 14:22:07`).
+    year: Option<i32>,
+    hms: (u32, u32, u32),
+    nanos: u32,
+}
+
+/// The RFC 3164 timestamp at the start of `s`: `Mmm dd HH:MM:SS` with the
+/// day space-padded (`Mar  5`), zero-padded (`Mar 05`) or bare (`Mar 5`),
+/// one space more before a two-digit day (`Feb  22`, a relay's padding),
+/// optionally a year after the day (`Mar  5 2024 14:22:07`) and a fraction
+/// after the seconds (`14:22:07.123456`, high-precision relays).
+fn bsd_parts(s: &[u8]) -> Option<Bsd> {
+    let month = month_number(s.get(..3)?)?;
+    if s.get(3) != Some(&b' ') {
+        return None;
     }
-    let t = s.get(..15)?;
-    let digit = |i: usize| t[i].is_ascii_digit();
-    let ok = month_number(&t[..3]).is_some()
-        && t[3] == b' '
-        && (t[4] == b' ' || digit(4))
-        && digit(5)
-        && t[6] == b' '
-        && digit(7)
-        && digit(8)
-        && t[9] == b':'
-        && digit(10)
-        && digit(11)
-        && t[12] == b':'
-        && digit(13)
-        && digit(14);
-    ok.then_some(15)
+    let mut at = 4;
+    let spaces = s[at..].iter().take(2).take_while(|&&b| b == b' ').count();
+    at += spaces;
+    let digits = |from: usize, max: usize| {
+        s.get(from..).map_or(0, |t| {
+            t.iter()
+                .take(max)
+                .take_while(|b| b.is_ascii_digit())
+                .count()
+        })
+    };
+    let number = |from: usize, len: usize| -> Option<u32> {
+        std::str::from_utf8(s.get(from..from + len)?)
+            .ok()?
+            .parse()
+            .ok()
+    };
+    let day_len = digits(at, 2);
+    if day_len == 0 {
+        return None;
+    }
+    let day = number(at, day_len)?;
+    at += day_len;
+    if s.get(at) != Some(&b' ') {
+        return None;
+    }
+    at += 1;
+    let mut year = None;
+    if digits(at, 5) == 4 && s.get(at + 4) == Some(&b' ') {
+        year = Some(i32::try_from(number(at, 4)?).ok()?);
+        at += 5;
+    }
+    let t = s.get(at..at + 8)?;
+    if !(t[2] == b':' && t[5] == b':' && [0, 1, 3, 4, 6, 7].iter().all(|&i| t[i].is_ascii_digit()))
+    {
+        return None;
+    }
+    let hms = (number(at, 2)?, number(at + 3, 2)?, number(at + 6, 2)?);
+    at += 8;
+    let mut nanos = 0;
+    if s.get(at) == Some(&b'.') {
+        let n = digits(at + 1, 9);
+        if n == 0 {
+            return None;
+        }
+        nanos = number(at + 1, n)? * 10u32.pow(9 - n as u32);
+        at += 1 + n;
+    }
+    if !(1..=31).contains(&day) {
+        return None;
+    }
+    Some(Bsd {
+        len: at,
+        month,
+        day,
+        year,
+        hms,
+        nanos,
+    })
 }
 
 /// An ISO 8601 / RFC 3339 timestamp token (`2020-12-04T16:00:02.123+01:00`)

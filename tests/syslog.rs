@@ -392,3 +392,58 @@ fn a_body_that_starts_with_an_iso_time_is_not_a_header() {
     assert_eq!(log.log_type(), panlog::schema::LogType::Threat);
     assert_eq!(log.get("serial").unwrap(), "no-serial");
 }
+
+/// Header shapes relays and collectors write besides the standard ones:
+/// spaces before the line, a space after the PRI, a bare one-digit day, a
+/// year after the day, a fraction after the seconds. The year and the
+/// fraction are the time's.
+#[test]
+fn looser_bsd_headers() {
+    for line in [
+        "  <14>Mar  5 14:22:07 PA-1 1,2024/03/05 14:22:07,0018,SYSTEM",
+        "<14> Mar  5 14:22:07 PA-1 1,2024/03/05 14:22:07,0018,SYSTEM",
+    ] {
+        check(line, PA1_SYSTEM);
+    }
+    check(
+        "<14>Mar 5 14:22:07 PA-1 1,2024/03/05 14:22:07,0018,SYSTEM",
+        Want {
+            timestamp: Some("Mar 5 14:22:07"),
+            ..PA1_SYSTEM
+        },
+    );
+    check(
+        "\t1,2024/03/05 14:22:07,0018,SYSTEM",
+        Want {
+            body: "1,2024/03/05 14:22:07,0018,SYSTEM",
+            ..NONE
+        },
+    );
+    let utc = FixedOffset::east_opt(0).unwrap();
+    let line = "<14>Mar  5 2023 14:22:07 PA-1 1,2024/03/05 14:22:07,0018,SYSTEM";
+    check(
+        line,
+        Want {
+            timestamp: Some("Mar  5 2023 14:22:07"),
+            ..PA1_SYSTEM
+        },
+    );
+    let (h, _) = SyslogHeader::parse(line.as_bytes());
+    assert_eq!(
+        h.datetime(2026, utc).unwrap().to_rfc3339(),
+        "2023-03-05T14:22:07+00:00"
+    );
+    let line = "<14>Mar  5 14:22:07.250 PA-1 1,2024/03/05 14:22:07,0018,SYSTEM";
+    check(
+        line,
+        Want {
+            timestamp: Some("Mar  5 14:22:07.250"),
+            ..PA1_SYSTEM
+        },
+    );
+    let (h, _) = SyslogHeader::parse(line.as_bytes());
+    assert_eq!(
+        h.datetime(2024, utc).unwrap().to_rfc3339(),
+        "2024-03-05T14:22:07.250+00:00"
+    );
+}
