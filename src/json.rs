@@ -69,10 +69,7 @@ fn fill_pairs(
     pairs: &mut Vec<(Range<usize>, Range<usize>)>,
 ) -> Result<(), &'static str> {
     let object = unwrapped(json, pairs)?;
-    let key = |k: &Range<usize>| {
-        let raw = &object[k.clone()];
-        std::str::from_utf8(&raw[1..raw.len() - 1]).unwrap_or("")
-    };
+    let key = |k: &Range<usize>| key_text(object, k);
     let find = |name: &str| {
         pairs
             .iter()
@@ -158,6 +155,13 @@ fn unwrapped<'j>(
     }
 }
 
+/// The text of the key at `k` in `object` (a member range of [`members`]),
+/// without its quotes; `""` if it is not UTF-8.
+fn key_text<'o>(object: &'o [u8], k: &Range<usize>) -> &'o str {
+    let raw = &object[k.clone()];
+    std::str::from_utf8(&raw[1..raw.len() - 1]).unwrap_or("")
+}
+
 /// The keys log shippers carry a raw line in, in the order they are
 /// tried: Elastic's and Logstash's `message`, Splunk's `_raw` and HEC
 /// `event`, Fluent Bit's and Docker's `log`, `msg`, `raw`, GELF's (Graylog)
@@ -189,13 +193,17 @@ pub(crate) fn wrapped_line(
     pairs: &mut Vec<(Range<usize>, Range<usize>)>,
     out: &mut Vec<u8>,
 ) -> bool {
+    // The forwarder's records name their type under these keys, and a
+    // record is no wrapper: two substring scans spare them a second pass
+    // over their members (a sixth of the JSON path's time).
+    let type_key = |k: &[u8]| memchr::memmem::find(json, k).is_some();
+    if type_key(b"\"LogType\"") || type_key(b"\"log_type\"") {
+        return false;
+    }
     let Ok(object) = unwrapped(json, pairs) else {
         return false;
     };
-    let key = |k: &Range<usize>| {
-        let raw = &object[k.clone()];
-        std::str::from_utf8(&raw[1..raw.len() - 1]).unwrap_or("")
-    };
+    let key = |k: &Range<usize>| key_text(object, k);
     let names_a_type = pairs.iter().any(|(k, v)| match key(k) {
         "LogType" | "log_type" => true,
         "type" => {
