@@ -97,37 +97,42 @@ impl Named {
             self.extra(key, range);
             return;
         };
-        let schema = self.log_type().schema();
-        let is_time = || {
-            schema
-                .column(c)
-                .is_some_and(|s| s.kind == ValueKind::Timestamp)
-        };
+        let is_time = self
+            .log_type()
+            .schema()
+            .column(c)
+            .is_some_and(|s| s.kind == ValueKind::Timestamp);
         if self.set_at(c, range.clone()) {
-            if is_time() {
-                let start = self.keys.len();
-                self.keys.extend_from_slice(key);
-                self.time_keys.push((c, start..self.keys.len()));
+            if is_time {
+                let key = self.push_key(key);
+                self.time_keys.push((c, key));
             }
             return;
         }
         let occupant = self.slots.get(c).cloned().flatten().unwrap_or(0..0);
-        if is_time()
+        if is_time
             && is_zoned(&self.values[range.clone()])
             && !is_zoned(&self.values[occupant.clone()])
             && let Some(k) = self.time_keys.iter().position(|(col, _)| *col == c)
         {
+            // The zoned time takes the column; the naive one goes by its key.
             let (_, old_key) = self.time_keys.swap_remove(k);
-            self.slots[c] = Some(range);
+            self.slots[c] = Some(range); // a time column: within the type's columns
             let start = self.keys.len();
             self.keys.extend_from_within(old_key);
             self.extra_at(start, occupant);
-            let start = self.keys.len();
-            self.keys.extend_from_slice(key);
-            self.time_keys.push((c, start..self.keys.len()));
+            let key = self.push_key(key);
+            self.time_keys.push((c, key));
             return;
         }
         self.extra(key, range);
+    }
+
+    /// `key` at the end of `keys`; its range there.
+    fn push_key(&mut self, key: &[u8]) -> Range<usize> {
+        let start = self.keys.len();
+        self.keys.extend_from_slice(key);
+        start..self.keys.len()
     }
 
     /// [`place`](Self::place) by the PAN-OS field's name (none: `""`).
@@ -149,9 +154,8 @@ impl Named {
     /// field) is kept as `key_2`, `key_3`, ...: no two columns of a record
     /// share a name, so the flat and ECS forms keep both values apart.
     pub(crate) fn extra(&mut self, key: &[u8], range: Range<usize>) {
-        let start = self.keys.len();
-        self.keys.extend_from_slice(key);
-        self.extra_at(start, range);
+        let key = self.push_key(key);
+        self.extra_at(key.start, range);
     }
 
     /// [`extra`](Self::extra) with the key already at the end of `keys`,
@@ -213,11 +217,7 @@ impl Named {
             }
             let name = &mut self.names[self.names_len];
             name.clear();
-            let key = &self.keys[key.clone()];
-            match std::str::from_utf8(key) {
-                Ok(text) => name.push_str(text),
-                Err(_) => name.push_str(&String::from_utf8_lossy(key)),
-            }
+            name.push_str(&crate::csv::text_lossy(&self.keys[key.clone()]));
             self.names_len += 1;
         }
         schema

@@ -526,7 +526,8 @@ fn month_number(name: &[u8]) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
-/// `Mmm dd hh:mm:ss` (day space-padded or zero-padded) at the start of `s`.
+/// The length of the RFC 3164 timestamp at the start of `s` (see
+/// [`bsd_parts`]).
 fn bsd_timestamp_len(s: &[u8]) -> Option<usize> {
     bsd_parts(s).map(|b| b.len)
 }
@@ -685,8 +686,9 @@ pub fn is_body_start(s: &[u8]) -> bool {
 pub(crate) const BODY_START_LEN: usize = 48;
 
 /// Whether `s` (the start of a line) looks like the start of a PAN-OS log
-/// record: a syslog PRI (`<14>`), an RFC 6587 octet count (`123 <`), an
-/// RFC 3164 or ISO timestamp, or a CSV body ([`is_body_start`], or the cloud
+/// record: a syslog header's start (a PRI `<14>`, an RFC 3164 or ISO
+/// timestamp, RFC 5424's `1 ` and time), an RFC 6587 octet count (`123 <`),
+/// or a CSV body ([`is_body_start`], or the cloud
 /// forwarder's, which starts with an ISO time and a comma).
 ///
 /// The framer asks this of the line after a newline that falls inside a
@@ -707,10 +709,8 @@ pub(crate) const BODY_START_LEN: usize = 48;
 /// ```
 #[must_use]
 pub fn looks_like_record_start(s: &[u8]) -> bool {
-    parse_pri(s).is_some()
+    starts_header(s)
         || octet_count_len(s).is_some()
-        || bsd_timestamp_len(s).is_some()
-        || iso_timestamp_len(s).is_some()
         || is_body_start(s)
         || iso_token_len(s, b',').is_some_and(|n| s.get(n) == Some(&b','))
 }
