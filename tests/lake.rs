@@ -28,6 +28,19 @@ fn temp_dir(name: &str) -> PathBuf {
     dir
 }
 
+/// The partition a part file is in: its directory (log type or OCSF
+/// class) and its `eventDay=YYYYMMDD`.
+fn partition(file: &Path) -> (String, u32) {
+    let day_dir = file.parent().unwrap();
+    let name = |dir: &Path| dir.file_name().unwrap().to_str().unwrap().to_owned();
+    let day = name(day_dir)
+        .strip_prefix("eventDay=")
+        .unwrap()
+        .parse()
+        .unwrap();
+    (name(day_dir.parent().unwrap()), day)
+}
+
 fn read(path: &Path) -> Vec<RecordBatch> {
     ParquetRecordBatchReaderBuilder::try_new(File::open(path).unwrap())
         .unwrap()
@@ -198,25 +211,8 @@ fn every_record_reads_back_as_the_ndjson_path_writes_it() {
     // Parts of one partition, in the order they were written.
     let mut read_back: BTreeMap<(String, u32), Vec<RecordBatch>> = BTreeMap::new();
     for file in &files {
-        let day_dir = file.parent().unwrap();
-        let ty = day_dir
-            .parent()
-            .unwrap()
-            .file_name()
-            .unwrap()
-            .to_str()
-            .unwrap();
-        let day: u32 = day_dir
-            .file_name()
-            .unwrap()
-            .to_str()
-            .unwrap()
-            .strip_prefix("eventDay=")
-            .unwrap()
-            .parse()
-            .unwrap();
         read_back
-            .entry((ty.to_owned(), day))
+            .entry(partition(file))
             .or_default()
             .extend(read(file));
     }
@@ -405,26 +401,15 @@ fn every_ocsf_event_reads_back_from_parquet_as_its_json() {
     // Rows read so far per partition: its parts come in order.
     let mut seen: BTreeMap<(String, u32), usize> = BTreeMap::new();
     for file in &files {
-        let day_dir = file.parent().unwrap();
-        let class = day_dir
-            .parent()
-            .unwrap()
-            .file_name()
-            .unwrap()
-            .to_str()
-            .unwrap();
-        let day: u32 = day_dir.file_name().unwrap().to_str().unwrap()[9..]
-            .parse()
-            .unwrap();
-        let key = (class.to_owned(), day);
+        let key = partition(file);
         let want = &expected[&key];
-        let k = seen.entry(key).or_default();
+        let k = seen.entry(key.clone()).or_default();
         for batch in read(file) {
             assert_eq!(batch.schema(), columnar::ocsf_schema());
             let rows = arrow_array::StructArray::from(batch.clone());
             for row in 0..batch.num_rows() {
                 let got = to_json(&rows, row).unwrap();
-                assert_eq!(got, want[*k], "{class} {day} row {k}");
+                assert_eq!(got, want[*k], "{key:?} row {k}");
                 *k += 1;
                 events += 1;
             }
