@@ -187,7 +187,7 @@ impl<'a> SyslogHeader<'a> {
         // (`<13>Mar  5 14:22:08 relay <14>Mar  5 14:22:07 PA-1 1,2024/...`):
         // the header is the innermost one, the device's; `raw` covers all.
         for _ in 0..MAX_NESTED_HEADERS {
-            if header.raw.is_empty() || is_body_start(body) || !starts_header(body) {
+            if header.raw.is_empty() || !starts_header(body) || is_body_start(body) {
                 break;
             }
             let (inner, rest) = Self::parse_one(body);
@@ -554,6 +554,36 @@ fn bsd_parts(s: &[u8]) -> Option<Bsd> {
     if s.get(3) != Some(&b' ') {
         return None;
     }
+    // The common form, `Mar  5 14:22:07` or `Mar 05 14:22:07`, by position
+    // (every BSD header is read with this; the general path below costs the
+    // CSV parse bench 2 %).
+    if let Some(t) = s.get(..15) {
+        let d = |i: usize| t[i].is_ascii_digit();
+        let v = |i: usize| u32::from(t[i] - b'0');
+        if (t[4] == b' ' || d(4))
+            && d(5)
+            && t[6] == b' '
+            && d(7)
+            && d(8)
+            && t[9] == b':'
+            && d(10)
+            && d(11)
+            && t[12] == b':'
+            && d(13)
+            && d(14)
+            && s.get(15) != Some(&b'.')
+        {
+            let day = if t[4] == b' ' { v(5) } else { v(4) * 10 + v(5) };
+            return (1..=31).contains(&day).then(|| Bsd {
+                len: 15,
+                month,
+                day,
+                year: None,
+                hms: (v(7) * 10 + v(8), v(10) * 10 + v(11), v(13) * 10 + v(14)),
+                nanos: 0,
+            });
+        }
+    }
     let mut at = 4;
     let spaces = s[at..].iter().take(2).take_while(|&&b| b == b' ').count();
     at += spaces;
@@ -565,11 +595,11 @@ fn bsd_parts(s: &[u8]) -> Option<Bsd> {
                 .count()
         })
     };
+    // Digits already checked: their value, without a general parser.
     let number = |from: usize, len: usize| -> Option<u32> {
-        std::str::from_utf8(s.get(from..from + len)?)
-            .ok()?
-            .parse()
-            .ok()
+        s.get(from..from + len)?.iter().try_fold(0u32, |n, &b| {
+            n.checked_mul(10)?.checked_add(u32::from(b - b'0'))
+        })
     };
     let day_len = digits(at, 2);
     if day_len == 0 {
@@ -730,10 +760,14 @@ const MAX_NESTED_HEADERS: usize = 4;
 /// Whether `s` starts with what a syslog header starts with: a PRI, an RFC
 /// 5424 version and timestamp, or an RFC 3164 or ISO timestamp.
 fn starts_header(s: &[u8]) -> bool {
-    parse_pri(s).is_some()
-        || bsd_timestamp_len(s).is_some()
-        || iso_timestamp_len(s).is_some()
-        || (s.starts_with(b"1 ") && iso_timestamp_len(&s[2..]).is_some())
+    // By the first byte: every record's body is asked, and most are CSV.
+    match s.first() {
+        Some(b'<') => parse_pri(s).is_some(),
+        Some(b) if b.is_ascii_alphabetic() => bsd_timestamp_len(s).is_some(),
+        Some(b'1') if s.get(1) == Some(&b' ') => iso_timestamp_len(&s[2..]).is_some(),
+        Some(b) if b.is_ascii_digit() => iso_timestamp_len(s).is_some(),
+        _ => false,
+    }
 }
 
 /// Whether `s` starts with a syslog PRI (`<14>`).
