@@ -249,9 +249,14 @@ impl<'a> SyslogHeader<'a> {
                 at += token.len() + usize::from(token.len() < tail.len());
             }
         }
-        // Some relays put `: ` (a syslog tag's colon with no tag) before the body.
-        if let Some(colon) = colon_before_body(&line[at..]) {
-            at += colon;
+        // A relay's syslog tag before the body (`paloalto: `, `panos[42]: `,
+        // or a bare `: `): the header's app name and process id.
+        if at > 0
+            && let Some(tag) = tag_before_body(&line[at..])
+        {
+            header.app_name = as_str(tag.app).filter(|a| !a.is_empty());
+            header.proc_id = tag.pid.and_then(as_str);
+            at += tag.len;
         }
         // A UTF-8 byte order mark before the body (RFC 5424 allows one
         // before MSG; some writers put one at the start of every line).
@@ -419,6 +424,12 @@ impl<'a> SyslogHeader<'a> {
         if let Ok(dt) = DateTime::parse_from_rfc3339(ts) {
             return Some(dt);
         }
+        // An ISO time without an offset is the sender's local time.
+        for form in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S%.f"] {
+            if let Ok(naive) = chrono::NaiveDateTime::parse_from_str(ts, form) {
+                return Some(zone.into().resolve(naive).time);
+            }
+        }
         let b = bsd_parts(ts.as_bytes()).filter(|b| b.len == ts.len())?;
         let date = NaiveDate::from_ymd_opt(b.year.unwrap_or(year), b.month, b.day)?;
         let (h, m, s) = b.hms;
@@ -550,6 +561,15 @@ struct Bsd {
 /// optionally a year after the day (`Mar  5 2024 14:22:07`) and a fraction
 /// after the seconds (`14:22:07.123456`, high-precision relays).
 fn bsd_parts(s: &[u8]) -> Option<Bsd> {
+    // `2024 Mar  5 14:22:07`: the year before the month.
+    if let Some(year) = year_at(s, 0) {
+        let b = bsd_parts(s.get(5..)?).filter(|b| b.year.is_none())?;
+        return Some(Bsd {
+            len: b.len + 5,
+            year: Some(year),
+            ..b
+        });
+    }
     let month = month_number(s.get(..3)?)?;
     if s.get(3) != Some(&b' ') {
         return None;
@@ -572,6 +592,7 @@ fn bsd_parts(s: &[u8]) -> Option<Bsd> {
             && d(13)
             && d(14)
             && s.get(15) != Some(&b'.')
+            && year_at(s, 16).is_none()
         {
             let day = if t[4] == b' ' { v(5) } else { v(4) * 10 + v(5) };
             return (1..=31).contains(&day).then(|| Bsd {
@@ -632,6 +653,14 @@ fn bsd_parts(s: &[u8]) -> Option<Bsd> {
         nanos = number(at + 1, n)? * 10u32.pow(9 - n as u32);
         at += 1 + n;
     }
+    // `Mar  5 14:22:07 2024`: the year after the time.
+    if year.is_none()
+        && s.get(at) == Some(&b' ')
+        && let Some(y) = year_at(s, at + 1)
+    {
+        year = Some(y);
+        at += 5;
+    }
     if !(1..=31).contains(&day) {
         return None;
     }
@@ -645,9 +674,30 @@ fn bsd_parts(s: &[u8]) -> Option<Bsd> {
     })
 }
 
-/// An ISO 8601 / RFC 3339 timestamp token (`2020-12-04T16:00:02.123+01:00`)
-/// at the start of `s`: its length, up to the next space.
+/// A year of a syslog timestamp (`19xx` or `20xx`) at `s[at..]`, followed by
+/// a space or the end.
+fn year_at(s: &[u8], at: usize) -> Option<i32> {
+    let t = s.get(at..at + 4)?;
+    let ok = (t.starts_with(b"19") || t.starts_with(b"20"))
+        && t[2].is_ascii_digit()
+        && t[3].is_ascii_digit()
+        && matches!(s.get(at + 4), None | Some(b' '));
+    ok.then(|| t[..4].iter().fold(0, |n, &d| n * 10 + i32::from(d - b'0')))
+}
+
+/// An ISO 8601 / RFC 3339 timestamp (`2020-12-04T16:00:02.123+01:00`) at
+/// the start of `s`: its length, up to the next space. Some collectors
+/// write a space for the `T` (`2020-12-04 16:00:02`).
 fn iso_timestamp_len(s: &[u8]) -> Option<usize> {
+    if s.get(10) == Some(&b' ') && s.get(13) == Some(&b':') && is_iso_date(s) {
+        let time = &s[11..];
+        let len = memchr::memchr(b' ', time).unwrap_or(time.len());
+        let ok = len >= 8
+            && time[..len]
+                .iter()
+                .all(|b| b.is_ascii_digit() || b":.+-Z".contains(b));
+        return ok.then_some(11 + len);
+    }
     iso_token_len(s, b' ')
 }
 
@@ -656,12 +706,7 @@ fn iso_timestamp_len(s: &[u8]) -> Option<usize> {
 /// and holds only timestamp characters (a comma before a space means a CSV
 /// body that starts with a time, the cloud forwarder's, not a header).
 fn iso_token_len(s: &[u8], stop: u8) -> Option<usize> {
-    let date = s.get(..11)?;
-    let ok = date[..4].iter().all(u8::is_ascii_digit)
-        && date[4] == b'-'
-        && date[7] == b'-'
-        && date[10] == b'T';
-    if !ok {
+    if !(is_iso_date(s) && s.get(10) == Some(&b'T')) {
         return None;
     }
     let len = memchr::memchr(stop, s).unwrap_or(s.len());
@@ -669,6 +714,12 @@ fn iso_token_len(s: &[u8], stop: u8) -> Option<usize> {
         .iter()
         .all(|b| b.is_ascii_digit() || b"-:.+TZ".contains(b))
         .then_some(len)
+}
+
+/// Whether `s` starts with an ISO 8601 date, `2020-12-04`.
+fn is_iso_date(s: &[u8]) -> bool {
+    s.get(..10)
+        .is_some_and(|d| d[..4].iter().all(u8::is_ascii_digit) && d[4] == b'-' && d[7] == b'-')
 }
 
 /// Whether `s` starts like a PAN-OS CSV body: a first column of letters and
@@ -745,12 +796,57 @@ pub fn looks_like_record_start(s: &[u8]) -> bool {
         || iso_token_len(s, b',').is_some_and(|n| s.get(n) == Some(&b','))
 }
 
-/// The length of a `:` (and the spaces after it) that stands before a CSV
-/// body, if `s` starts with one.
-fn colon_before_body(s: &[u8]) -> Option<usize> {
-    let rest = s.strip_prefix(b":")?;
-    let spaces = rest.iter().take_while(|&&b| b == b' ').count();
-    is_body_start(&rest[spaces..]).then_some(1 + spaces)
+/// A syslog tag that stands before a record's body: `paloalto: `,
+/// `panos[42]: ` or a bare `: `.
+struct Tag<'a> {
+    app: &'a [u8],
+    pid: Option<&'a [u8]>,
+    /// The tag's length with the spaces after it.
+    len: usize,
+}
+
+/// The syslog tag at the start of `s` (a name of at most 48 letters, digits
+/// and `_.-/`, an optional `[pid]`, a colon and spaces) if a record's body
+/// follows it: a CSV body ([`is_body_start`]), CEF, LEEF or a JSON object.
+fn tag_before_body(s: &[u8]) -> Option<Tag<'_>> {
+    let app_len = s
+        .iter()
+        .take(49)
+        .take_while(|&&b| b.is_ascii_alphanumeric() || b"_.-/".contains(&b))
+        .count();
+    // `CEF: 0|...` (a space after CEF's colon) is a body, not a tag.
+    if app_len > 48 || matches!(&s[..app_len], b"CEF" | b"LEEF") {
+        return None;
+    }
+    let mut at = app_len;
+    let mut pid = None;
+    if s.get(at) == Some(&b'[') {
+        let digits = s[at + 1..]
+            .iter()
+            .take(11)
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        if !(1..=10).contains(&digits) || s.get(at + 1 + digits) != Some(&b']') {
+            return None;
+        }
+        pid = Some(&s[at + 1..at + 1 + digits]);
+        at += digits + 2;
+    }
+    if s.get(at) != Some(&b':') {
+        return None;
+    }
+    at += 1;
+    at += s[at..].iter().take_while(|&&b| b == b' ').count();
+    let body = &s[at..];
+    let keyed = body.starts_with(b"CEF:")
+        || body.starts_with(b"LEEF:")
+        || body.starts_with(b"{\"")
+        || (body.len() > 1 && body[0].is_ascii_digit() && body[1] == b'|');
+    (keyed || is_body_start(body)).then_some(Tag {
+        app: &s[..app_len],
+        pid,
+        len: at,
+    })
 }
 
 /// How many headers in a row [`SyslogHeader::parse`] reads (relays each
@@ -765,7 +861,9 @@ fn starts_header(s: &[u8]) -> bool {
         Some(b'<') => parse_pri(s).is_some(),
         Some(b) if b.is_ascii_alphabetic() => bsd_timestamp_len(s).is_some(),
         Some(b'1') if s.get(1) == Some(&b' ') => iso_timestamp_len(&s[2..]).is_some(),
-        Some(b) if b.is_ascii_digit() => iso_timestamp_len(s).is_some(),
+        Some(b) if b.is_ascii_digit() => {
+            iso_timestamp_len(s).is_some() || bsd_timestamp_len(s).is_some()
+        }
         _ => false,
     }
 }

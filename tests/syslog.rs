@@ -447,3 +447,106 @@ fn looser_bsd_headers() {
         "2024-03-05T14:22:07.250+00:00"
     );
 }
+
+/// Collectors' own header forms: the year before the month or after the
+/// time, an ISO date with a space for the `T`, and a syslog tag between the
+/// hostname and the body. The hostname is the device's, the tag is the
+/// header's app name, and the body starts where the record does.
+#[test]
+fn collector_header_forms() {
+    let utc = FixedOffset::east_opt(0).unwrap();
+    let plus1 = FixedOffset::east_opt(3600).unwrap();
+    for (line, timestamp, time) in [
+        (
+            "<14>2023 Mar  5 14:22:07 PA-1 1,2024/03/05 14:22:07,0018,SYSTEM",
+            "2023 Mar  5 14:22:07",
+            "2023-03-05T14:22:07+01:00",
+        ),
+        (
+            "<14>Mar  5 14:22:07 2023 PA-1 1,2024/03/05 14:22:07,0018,SYSTEM",
+            "Mar  5 14:22:07 2023",
+            "2023-03-05T14:22:07+01:00",
+        ),
+        (
+            "<14>2023-03-05 14:22:07 PA-1 1,2024/03/05 14:22:07,0018,SYSTEM",
+            "2023-03-05 14:22:07",
+            "2023-03-05T14:22:07+01:00",
+        ),
+        (
+            "<14>2023-03-05 14:22:07.5+02:00 PA-1 1,2024/03/05 14:22:07,0018,SYSTEM",
+            "2023-03-05 14:22:07.5+02:00",
+            "2023-03-05T14:22:07.500+02:00",
+        ),
+        (
+            "<14>2023-03-05T14:22:07 PA-1 1,2024/03/05 14:22:07,0018,SYSTEM",
+            "2023-03-05T14:22:07",
+            "2023-03-05T14:22:07+01:00",
+        ),
+    ] {
+        check(
+            line,
+            Want {
+                timestamp: Some(timestamp),
+                ..PA1_SYSTEM
+            },
+        );
+        let (h, _) = SyslogHeader::parse(line.as_bytes());
+        assert_eq!(
+            h.datetime(2026, plus1).expect(line).to_rfc3339(),
+            time,
+            "{line}"
+        );
+    }
+    // A year after the time, before an IP address hostname.
+    let (h, body) = SyslogHeader::parse(b"Mar  5 14:22:07 2023 10.2.3.4 1,2024/03/05");
+    assert_eq!(
+        (h.hostname(), body),
+        (Some("10.2.3.4"), &b"1,2024/03/05"[..])
+    );
+    assert_eq!(
+        h.datetime(2026, utc).unwrap().to_rfc3339(),
+        "2023-03-05T14:22:07+00:00"
+    );
+    // Syslog tags, with and without a process id, before CSV and CEF.
+    for (line, app, pid, body) in [
+        (
+            "<14>Mar  5 14:22:07 PA-1 paloalto: 1,2024/03/05 14:22:07,0018,SYSTEM",
+            Some("paloalto"),
+            None,
+            "1,2024/03/05 14:22:07,0018,SYSTEM",
+        ),
+        (
+            "<14>Mar  5 14:22:07 PA-1 panos[4242]: 1,2024/03/05 14:22:07,0018,SYSTEM",
+            Some("panos"),
+            Some("4242"),
+            "1,2024/03/05 14:22:07,0018,SYSTEM",
+        ),
+        (
+            "<14>Mar  5 14:22:07 PA-1 : 1,2024/03/05 14:22:07,0018,SYSTEM",
+            None,
+            None,
+            "1,2024/03/05 14:22:07,0018,SYSTEM",
+        ),
+        (
+            "<14>Mar  5 14:22:07 PA-1 fw-relay: CEF:0|Palo Alto Networks|PAN-OS|9.1|end|TRAFFIC|1|rt=x",
+            Some("fw-relay"),
+            None,
+            "CEF:0|Palo Alto Networks|PAN-OS|9.1|end|TRAFFIC|1|rt=x",
+        ),
+        // `CEF: 0|` (a space after the colon) is a body, not a tag.
+        (
+            "<14>Mar  5 14:22:07 PA-1 CEF: 0|Palo Alto Networks|PAN-OS|6.1|x|THREAT|1|rt=x",
+            None,
+            None,
+            "CEF: 0|Palo Alto Networks|PAN-OS|6.1|x|THREAT|1|rt=x",
+        ),
+    ] {
+        let (h, b) = SyslogHeader::parse(line.as_bytes());
+        assert_eq!(h.hostname(), Some("PA-1"), "{line}");
+        assert_eq!((h.app_name(), h.proc_id()), (app, pid), "{line}");
+        assert_eq!(std::str::from_utf8(b).unwrap(), body, "{line}");
+    }
+    // A tag-like word that a body does not follow is the body's.
+    let (h, b) = SyslogHeader::parse(b"<14>Mar  5 14:22:07 PA-1 note: free text");
+    assert_eq!((h.app_name(), b), (None, &b"note: free text"[..]));
+}
