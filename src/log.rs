@@ -130,7 +130,10 @@ pub enum Input {
     /// is read as the line it carries when that line
     /// is a PAN-OS record of another shape and the object names no log type
     /// of its own; the shipper's other members are not part of the record.
-    /// [`Input::Json`] unwraps such objects too.
+    /// [`Input::Json`] unwraps such objects too. Likewise a line quoted
+    /// whole as one CSV field, `""` for each `"` (a CSV export's `_raw`
+    /// column), is read as the line inside the quotes (also with
+    /// [`Input::Csv`]).
     ///
     /// ```
     /// let mut parser = panlog::Parser::new();
@@ -138,6 +141,11 @@ pub enum Input {
     /// let log = parser.parse(wrapped).unwrap();
     /// assert_eq!(log.log_type(), panlog::schema::LogType::System);
     /// assert_eq!(log.record_text(), "1,2024/03/05 14:22:07,0011,SYSTEM,general,0,2024/03/05 14:22:07");
+    ///
+    /// let quoted = br#""<14>Mar  5 14:22:07 PA-1 1,2024/03/05 14:22:07,0011,SYSTEM,general,0,2024/03/05 14:22:07,,general,,0,0,general,high,""Disk 91%, above threshold"",12,0x0""#;
+    /// let log = parser.parse(quoted).unwrap();
+    /// assert_eq!(log.header().hostname(), Some("PA-1"));
+    /// assert_eq!(log.get("opaque").unwrap(), "Disk 91%, above threshold");
     /// ```
     #[default]
     Auto,
@@ -437,6 +445,26 @@ impl Parser {
     }
 }
 
+/// A line quoted whole as one CSV field (`"<14>Mar  5 ... 1,2024/...,""a,b"",..."`,
+/// a CSV export's `_raw` column): its content, `""` read as `"`, into
+/// `out`. `false` unless the line is exactly one such field.
+fn unquote_line(line: &[u8], out: &mut Vec<u8>) -> bool {
+    let Some(inner) = line.strip_prefix(b"\"").and_then(|l| l.strip_suffix(b"\"")) else {
+        return false;
+    };
+    out.clear();
+    let mut rest = inner;
+    while let Some(at) = memchr::memchr(b'"', rest) {
+        if rest.get(at + 1) != Some(&b'"') {
+            return false;
+        }
+        out.extend_from_slice(&rest[..=at]);
+        rest = &rest[at + 2..];
+    }
+    out.extend_from_slice(rest);
+    true
+}
+
 impl Core {
     /// The shape of `body`.
     fn shape(&self, body: &[u8], input: Input) -> Option<Shape> {
@@ -470,9 +498,13 @@ impl Core {
         })
     }
 
-    /// Whether `body` is a log shipper's JSON object around a PAN-OS line
-    /// (see [`Input::Auto`]); if it is, the line is put in `embedded`.
+    /// Whether `body` is a log shipper's JSON object around a PAN-OS line,
+    /// or such a line quoted whole as a CSV field (see [`Input::Auto`]); if
+    /// it is, the line is put in `embedded`.
     fn unwrap_line(&mut self, body: &[u8], embedded: &mut Vec<u8>) -> bool {
+        if body.first() == Some(&b'"') && matches!(self.input, Input::Auto | Input::Csv) {
+            return unquote_line(body, embedded) && self.is_line(embedded);
+        }
         if !matches!(self.input, Input::Auto | Input::Json) {
             return false;
         }
@@ -480,10 +512,14 @@ impl Core {
             return false;
         };
         embedded.clear();
-        if !crate::json::wrapped_line(&body[at..], &mut self.named.pairs, embedded) {
-            return false;
-        }
-        let (_, inner) = SyslogHeader::parse(embedded);
+        crate::json::wrapped_line(&body[at..], &mut self.named.pairs, embedded)
+            && self.is_line(embedded)
+    }
+
+    /// Whether `line`, found inside another record, is a PAN-OS line of a
+    /// shape other than JSON.
+    fn is_line(&self, line: &[u8]) -> bool {
+        let (_, inner) = SyslogHeader::parse(line);
         match self.shape(inner, Input::Auto) {
             Some(Shape::Json(_)) | None => false,
             // A CSV line, when it starts like PAN-OS's (`1,2024/03/05 ...`,

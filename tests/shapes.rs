@@ -398,6 +398,35 @@ fn a_shippers_json_around_a_line_reads_as_the_line() {
     assert_eq!(log.get("message").unwrap(), "GET /index.html 200");
 }
 
+/// A line quoted whole as one CSV field, `""` for each `"` (the `_raw`
+/// column of a CSV export), reads as the line inside, in a stream among
+/// plain lines; a quoted field that is not a PAN-OS line stays an error of
+/// its own and the stream goes on.
+#[test]
+fn a_line_quoted_whole_reads_as_the_line() {
+    let csv = "<14>Mar  5 14:22:07 PA-1 1,2024/03/05 14:22:07,001801000001,TRAFFIC,end,2561,2024/03/05 14:22:07,10.0.0.1,10.0.0.2,0.0.0.0,0.0.0.0,allow \"all\",,,ssl,vsys1,trust,untrust,ethernet1/1,ethernet1/2,fwd,2024/03/05 14:22:07,1,1,443,443,0,0,0x0,tcp,allow,100,60,40,2,2024/03/05 14:22:05,1,any,0,1,0x0,10.0.0.0-10.255.255.255,10.0.0.0-10.255.255.255,0,1,1,tcp-fin";
+    let quoted = format!("\"{}\"", csv.replace('"', "\"\""));
+    let bare = serde_json::to_value(Parser::new().parse(csv.as_bytes()).unwrap()).unwrap();
+    for input in [Input::Auto, Input::Csv] {
+        let mut parser = Parser::new().input(input);
+        let log = parser.parse(quoted.as_bytes()).unwrap();
+        assert_eq!(serde_json::to_value(&log).unwrap(), bare);
+        assert_eq!(log.get("rule").unwrap(), "allow \"all\"");
+        assert_eq!(log.header().hostname(), Some("PA-1"));
+    }
+    let stream = format!("{quoted}\n\"just text\"\n{csv}\n");
+    let mut reader = panlog::reader::LogReader::new(stream.as_bytes());
+    let mut got = Vec::new();
+    while let Some(result) = reader.next_log() {
+        got.push(
+            result
+                .map(|log| log.get("src").unwrap().into_owned())
+                .is_ok(),
+        );
+    }
+    assert_eq!(got, [true, false, true]);
+}
+
 /// A field given twice keeps both values: the first in its column, the
 /// repeat as an extra column named apart (nothing dropped, no two columns of
 /// one name in the flat form).
