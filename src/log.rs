@@ -377,6 +377,7 @@ impl Parser {
         position: Position,
     ) -> Result<Log<'a>, Error> {
         let Parser { core, embedded } = self;
+        let line = without_trailer(line);
         let (header, body) = SyslogHeader::parse(line);
         if core.unwrap_line(body, embedded) {
             let embedded: &'a Vec<u8> = embedded;
@@ -443,6 +444,16 @@ impl Parser {
     pub fn parse_record<'a>(&'a mut self, record: Record<'a>) -> Result<Log<'a>, Error> {
         self.parse_at(record.bytes(), record.position())
     }
+}
+
+/// `line` without what a sender or a paste may leave after the record:
+/// spaces, TABs, NULs (RFC 6587's other trailer) or a line end.
+fn without_trailer(line: &[u8]) -> &[u8] {
+    let kept = line
+        .iter()
+        .rposition(|b| !matches!(b, b' ' | b'\t' | b'\0' | b'\r' | b'\n'))
+        .map_or(0, |i| i + 1);
+    &line[..kept]
 }
 
 /// A line quoted whole as one CSV field (`"<14>Mar  5 ... 1,2024/...,""a,b"",..."`,
@@ -640,6 +651,7 @@ impl Core {
 /// assert_eq!(log.get("user").unwrap(), "corp\\alice");
 /// ```
 pub fn parse(line: &[u8]) -> Result<Log<'_>, Error> {
+    let line = without_trailer(line);
     let (header, body) = SyslogHeader::parse(line);
     if crate::cef::start(body).is_some()
         || crate::leef::start(body).is_some()

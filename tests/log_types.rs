@@ -570,6 +570,28 @@ fn extra_columns_are_kept() {
     assert_eq!(json["extra_columns"], serde_json::json!(["x1", "x,2"]));
 }
 
+/// What a sender or a paste leaves after a record (spaces, a TAB, RFC
+/// 6587's NUL trailer, a stray line end) is not its last value's: the
+/// last column still types.
+#[test]
+fn trailers_after_a_record_are_not_its_last_value() {
+    let c = case("TRAFFIC_10_1");
+    let (last, text) = *c.fields.last().unwrap();
+    let bare = panlog::parse(c.line.as_bytes()).unwrap();
+    for trailer in [" ", "  \t", "\0", "\0\r\n", " \n"] {
+        let line = format!("{}{trailer}", c.line);
+        let log = panlog::parse(line.as_bytes()).unwrap();
+        assert_eq!(
+            log.get(last).as_deref(),
+            (!text.is_empty()).then_some(text),
+            "{trailer:?}"
+        );
+        assert_eq!(log.value(last), bare.value(last), "{trailer:?}");
+        assert_eq!(log.fit(), bare.fit(), "{trailer:?}");
+        assert_eq!(log.record(), c.line.as_bytes(), "{trailer:?}");
+    }
+}
+
 #[test]
 fn short_records_parse_as_older_and_strict_refuses_them() {
     let line = "1,2024/03/05 14:22:07,0128,TRAFFIC,end,2561,2024/03/05 14:22:07,10.0.0.1";
