@@ -126,8 +126,7 @@ pub(crate) fn fill(cef: &[u8], named: &mut Named) -> Result<(), &'static str> {
     let type_range = named.value(|b| b.extend_from_slice(type_text));
     named.set("type", type_range);
     for (k, v) in &pairs {
-        let key = std::str::from_utf8(&ext[k.clone()]).unwrap_or("");
-        put(named, vocab, log_type, key, &ext[v.clone()]);
+        put(named, vocab, log_type, &ext[k.clone()], &ext[v.clone()]);
     }
     named.pairs = pairs;
     // What the header says that the keys did not.
@@ -208,7 +207,13 @@ pub(crate) fn type_of(text: &[u8]) -> LogType {
 
 /// One key's value into its field (unescaped; a time rewritten as ISO
 /// 8601), or kept as a named extra column.
-pub(crate) fn put(named: &mut Named, vocab: &Vocabulary, log_type: LogType, key: &str, raw: &[u8]) {
+pub(crate) fn put(
+    named: &mut Named,
+    vocab: &Vocabulary,
+    log_type: LogType,
+    key: &[u8],
+    raw: &[u8],
+) {
     put_any(named, &[vocab], log_type, key, raw);
 }
 
@@ -217,7 +222,7 @@ pub(crate) fn put_any(
     named: &mut Named,
     vocabs: &[&Vocabulary],
     log_type: LogType,
-    key: &str,
+    key: &[u8],
     raw: &[u8],
 ) {
     let (column, is_time) = vocabs
@@ -232,19 +237,20 @@ pub(crate) fn put_any(
             unescape(b, strip_quotes(raw));
         }
     });
-    named.place(column, key.as_bytes(), range);
+    named.place_looked_up(column, key, range);
 }
 
 /// The standard column `key` names in a record of `log_type`: the
 /// vocabulary's field, else a PAN-OS field name used as the key
-/// (hand-written strings); and whether it holds a time.
+/// (hand-written strings); and whether it holds a time. `None` means no
+/// column of the type is named `key`.
 pub(crate) fn column_for(
     vocab: &Vocabulary,
     log_type: LogType,
-    key: &str,
+    key: &[u8],
 ) -> (Option<usize>, bool) {
     let schema = log_type.schema();
-    let hash = crate::schema::hash(key.as_bytes());
+    let hash = crate::schema::hash(key);
     let column = vocab
         .table(log_type)
         .and_then(|t| t.column(log_type, key, hash))
@@ -269,8 +275,14 @@ pub(crate) fn strip_quotes(value: &[u8]) -> &[u8] {
 
 /// CEF's extension escapes undone: `\=`, `\\`, `\|`, `\n`, `\r` (and `\"`).
 fn unescape(out: &mut Vec<u8>, value: &[u8]) {
-    // Most values have no backslash: copied whole.
-    let Some(first) = memchr::memchr(b'\\', value) else {
+    // Most values have no backslash: copied whole. Most are short, where a
+    // plain loop beats a call to memchr.
+    let first = if value.len() <= 16 {
+        value.iter().position(|&b| b == b'\\')
+    } else {
+        memchr::memchr(b'\\', value)
+    };
+    let Some(first) = first else {
         out.extend_from_slice(value);
         return;
     };
@@ -311,6 +323,20 @@ fn next_pipe(s: &[u8], from: usize) -> Option<usize> {
     None
 }
 
+/// The bytes of an extension key: `[A-Za-z0-9_.,\[\]-]` (a table: the
+/// backward scan from every `=` tests each byte of every key).
+const KEY_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] =
+            c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b',' | b'[' | b']' | b'-');
+        b += 1;
+    }
+    table
+};
+
 /// The extension's `key=value` pairs, as ranges: a key is
 /// `[A-Za-z0-9_][A-Za-z0-9_.,\[\]-]*` after the start or a space, before an
 /// unescaped `=`; its value runs to the space before the next key.
@@ -321,8 +347,7 @@ fn find_pairs(
 ) {
     out.clear();
     keys.clear();
-    let is_key =
-        |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b',' | b'[' | b']' | b'-');
+    let is_key = |b: u8| KEY_BYTES[usize::from(b)];
     for eq in memchr::memchr_iter(b'=', ext) {
         let slashes = ext[..eq].iter().rev().take_while(|&&b| b == b'\\').count();
         if slashes % 2 == 1 {

@@ -125,13 +125,15 @@ fn fill_pairs(
             }
             _ => name,
         };
-        let (column, is_time) = column_for(vocab.unwrap_or(&JSON_HTTPS), log_type, lookup);
+        let (column, is_time) =
+            column_for(vocab.unwrap_or(&JSON_HTTPS), log_type, lookup.as_bytes());
         let value = named.value(|b| match kind {
             Kind::String => unescape_string(b, raw),
             Kind::Scalar if is_time => write_time(b, raw),
             _ => b.extend_from_slice(raw),
         });
-        named.place(column, name.as_bytes(), value);
+        // `name` differs from `lookup` only by `-` for `_`: no column's name.
+        named.place_looked_up(column, name.as_bytes(), value);
     }
     Ok(())
 }

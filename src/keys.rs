@@ -57,13 +57,13 @@ impl Table {
     }
 
     /// The index of `key`'s pair (`hash`: the key's [`crate::schema::hash`]).
-    fn find(&self, key: &str, hash: u32) -> Option<usize> {
+    fn find(&self, key: &[u8], hash: u32) -> Option<usize> {
         let mut slot = hash as usize % SLOTS;
         loop {
             match self.index[slot] {
                 EMPTY => return None,
                 i => {
-                    if self.pairs[usize::from(i)].0 == key {
+                    if self.pairs[usize::from(i)].0.as_bytes() == key {
                         return Some(usize::from(i));
                     }
                 }
@@ -73,7 +73,7 @@ impl Table {
     }
 
     /// The standard column of `log_type` that `key` names.
-    pub(crate) fn column(&self, log_type: LogType, key: &str, hash: u32) -> Option<usize> {
+    pub(crate) fn column(&self, log_type: LogType, key: &[u8], hash: u32) -> Option<usize> {
         let i = self.find(key, hash)?;
         let columns = self.columns.get_or_init(|| {
             let schema = log_type.schema();
@@ -91,7 +91,7 @@ impl Vocabulary {
     #[cfg(test)]
     pub(crate) fn field(&self, log_type: LogType, key: &str) -> Option<&'static str> {
         let table = self.table(log_type)?;
-        Some(table.pairs[table.find(key, crate::schema::hash(key.as_bytes()))?].1)
+        Some(table.pairs[table.find(key.as_bytes(), crate::schema::hash(key.as_bytes()))?].1)
     }
 
     /// The table of `log_type`'s keys.
@@ -204,7 +204,7 @@ mod tests {
                 );
                 for (i, (key, field)) in table.pairs.iter().enumerate() {
                     assert_eq!(
-                        table.find(key, crate::schema::hash(key.as_bytes())),
+                        table.find(key.as_bytes(), crate::schema::hash(key.as_bytes())),
                         Some(i),
                         "{} {ty}: {key}",
                         vocab.name

@@ -80,11 +80,11 @@ pub(crate) fn fill(leef: &[u8], named: &mut Named) -> Result<(), &'static str> {
     let attrs = &leef[attrs_start..];
     let mut pairs = std::mem::take(&mut named.pairs);
     split(attrs, delimiter, &mut pairs);
-    let key = |k: &Range<usize>| std::str::from_utf8(&attrs[k.clone()]).unwrap_or("").trim();
+    let key = |k: &Range<usize>| attrs[k.clone()].trim_ascii();
     let value_of = |name: &str| {
         pairs
             .iter()
-            .find(|(k, _)| key(k) == name)
+            .find(|(k, _)| key(k) == name.as_bytes())
             .map(|(_, v)| &attrs[v.clone()])
     };
     // The family by product, version and tell-tale keys; a key the family

@@ -579,12 +579,12 @@ impl Schema {
     /// ```
     #[must_use]
     pub fn position(&self, name: &str) -> Option<usize> {
-        self.position_hashed(name, hash(name.as_bytes()))
+        self.position_hashed(name.as_bytes(), hash(name.as_bytes()))
     }
 
     /// [`position`](Self::position) with `name`'s [`hash`] already
     /// computed (a caller that looks one name up in several tables).
-    pub(crate) fn position_hashed(&self, name: &str, hash: u32) -> Option<usize> {
+    pub(crate) fn position_hashed(&self, name: &[u8], hash: u32) -> Option<usize> {
         let pool = self.pool_index(name, hash)?;
         match self.layout.position_of {
             None => (pool < self.layout.len).then_some(pool),
@@ -608,7 +608,7 @@ impl Schema {
         self.column(self.position(name)?)
     }
 
-    fn pool_index(&self, name: &str, hash: u32) -> Option<usize> {
+    fn pool_index(&self, name: &[u8], hash: u32) -> Option<usize> {
         let columns = self.def.columns;
         let mut slot = hash as usize;
         // The table is never full, so a probe ends at an empty slot.
@@ -616,7 +616,9 @@ impl Schema {
             slot &= TABLE - 1;
             match self.def.table[slot] {
                 ABSENT => return None,
-                i if columns[usize::from(i)].name == name => return Some(usize::from(i)),
+                i if columns[usize::from(i)].name.as_bytes() == name => {
+                    return Some(usize::from(i));
+                }
                 _ => slot += 1,
             }
         }
@@ -826,7 +828,7 @@ pub fn is_known_name(name: &str) -> bool {
             def: ty.def(),
             layout: &ty.def().layouts[0],
         }
-        .pool_index(name, hash(name.as_bytes()))
+        .pool_index(name.as_bytes(), hash(name.as_bytes()))
         .is_some()
     })
 }
