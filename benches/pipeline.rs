@@ -22,7 +22,7 @@ use chrono::NaiveDateTime;
 use criterion::{Criterion, Throughput, criterion_group};
 use panlog::Parser;
 use panlog::ecs::EcsMapping;
-use panlog::mapping::Mapping;
+use panlog::mapping::{Mapping, WriteJson};
 use panlog::ocsf::OcsfMapping;
 use panlog::reader::LogReader;
 use panlog::schema::LogType;
@@ -335,6 +335,29 @@ fn to_json<M: Mapping>(b: &mut criterion::Bencher<'_>, data: &[u8], mapping: &M,
     });
 }
 
+/// [`to_json`] with the crate's own writer (`WriteJson`) instead of
+/// `serde_json::to_writer`: the same bytes (checked before timing).
+fn to_json_fast(
+    b: &mut criterion::Bencher<'_>,
+    data: &[u8],
+    mapping: &EcsMapping,
+    min_bytes: usize,
+) {
+    let mut out = Vec::with_capacity(64 * 1024);
+    b.iter(|| {
+        let mut reader = LogReader::new(black_box(data));
+        let (mut docs, mut bytes) = (0, 0);
+        while let Some(log) = reader.next_log() {
+            out.clear();
+            mapping.map(&log.unwrap()).write_json(&mut out);
+            bytes += out.len();
+            docs += 1;
+        }
+        assert_eq!(docs, RECORDS);
+        assert!(bytes > RECORDS * min_bytes);
+    });
+}
+
 fn ecs_json(c: &mut Criterion) {
     let data = corpus::generate(RECORDS, 0x5eed);
     let lines = corpus::lines(&data);
@@ -383,6 +406,21 @@ fn ecs_json(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(data.len() as u64));
     group.bench_function("panlog bytes -> ECS JSON", |b| {
         to_json(b, &data, &EcsMapping::new(), 500);
+    });
+    // The same documents through the crate's own writer; the bytes are
+    // serde_json's (checked here, and in tests/write_json.rs).
+    {
+        let mut reader = LogReader::new(&data[..]);
+        let mut fast = Vec::new();
+        while let Some(log) = reader.next_log() {
+            let doc = EcsMapping::new().map(&log.unwrap());
+            fast.clear();
+            doc.write_json(&mut fast);
+            assert_eq!(fast, serde_json::to_vec(&doc).unwrap());
+        }
+    }
+    group.bench_function("panlog bytes -> ECS JSON (WriteJson)", |b| {
+        to_json_fast(b, &data, &EcsMapping::new(), 500);
     });
     group.bench_function("panlog bytes -> ECS JSON, no event.original", |b| {
         to_json(b, &data, &EcsMapping::new().original(false), 500);
@@ -531,6 +569,15 @@ fn main() {
         &[
             ("panlog bytes -> core-fields JSON (custom Mapping)", peer),
             ("panlog bytes -> ECS JSON", peer),
+            ("panlog bytes -> ECS JSON (WriteJson)", peer),
+            (
+                "panlog bytes -> ECS JSON (WriteJson)",
+                "panlog bytes -> ECS JSON",
+            ),
+            (
+                "panlog bytes -> ECS JSON (WriteJson)",
+                "csv crate + json! full document",
+            ),
             ("panlog bytes -> ECS JSON, no event.original", peer),
             ("panlog bytes -> OCSF JSON", peer),
             ("panlog bytes -> OCSF JSON", "panlog bytes -> ECS JSON"),

@@ -48,7 +48,7 @@ use std::process::ExitCode;
 
 use panlog::custom::CustomFormat;
 use panlog::ecs::{EcsMapping, SeedMapping};
-use panlog::mapping::Mapping;
+use panlog::mapping::{Mapping, WriteJson};
 use panlog::ocsf::OcsfMapping;
 use panlog::reader::LogReader;
 use panlog::zone::{Zone, Zones};
@@ -88,9 +88,10 @@ struct Stats {
     errors: u64,
 }
 
-/// Where documents go: NDJSON on a writer, or Parquet files.
+/// Where documents go: NDJSON on a writer (each document written into the
+/// buffer first), or Parquet files.
 enum Output<W: Write> {
-    Ndjson(W),
+    Ndjson(W, Vec<u8>),
     #[cfg(feature = "parquet")]
     Parquet(panlog::lake::LakeWriter),
 }
@@ -99,7 +100,11 @@ impl<W: Write> Output<W> {
     /// Writes one record's document.
     fn put(&mut self, log: &panlog::Log<'_>, opts: &Options, ecs: &EcsMapping) -> io::Result<()> {
         match self {
-            Output::Ndjson(w) => write_json(log, opts, ecs, w),
+            Output::Ndjson(w, line) => {
+                line.clear();
+                write_json(log, opts, ecs, line)?;
+                w.write_all(line)
+            }
             #[cfg(feature = "parquet")]
             Output::Parquet(lake) => match lake.write(log) {
                 // A record whose event does not fit: reported, and the run
@@ -117,7 +122,7 @@ impl<W: Write> Output<W> {
     /// stderr).
     fn finish(self) -> io::Result<()> {
         match self {
-            Output::Ndjson(mut w) => w.flush(),
+            Output::Ndjson(mut w, _) => w.flush(),
             #[cfg(feature = "parquet")]
             Output::Parquet(lake) => {
                 for file in lake.finish().map_err(io::Error::other)? {
@@ -266,7 +271,10 @@ fn main() -> ExitCode {
     };
     let stdout = io::stdout();
     let mut out = match opts.format {
-        Format::Ndjson => Output::Ndjson(BufWriter::with_capacity(256 * 1024, stdout.lock())),
+        Format::Ndjson => Output::Ndjson(
+            BufWriter::with_capacity(256 * 1024, stdout.lock()),
+            Vec::new(),
+        ),
         #[cfg(feature = "parquet")]
         Format::Parquet => {
             let lake = panlog::lake::LakeWriter::new(opts.out.as_deref().unwrap_or("."))
@@ -331,7 +339,7 @@ fn convert<R: Read, W: Write>(
         return convert_json(name, input, parser, opts, out, stats);
     }
     #[cfg(feature = "rayon")]
-    if let (Output::Ndjson(out), true) = (&mut *out, opts.threads != 1) {
+    if let (Output::Ndjson(out, _), true) = (&mut *out, opts.threads != 1) {
         return convert_parallel(name, input, parser, opts, out, stats);
     }
     let mut reader = LogReader::new(input).with_parser(parser);
@@ -430,15 +438,20 @@ fn emit(
     put(&log)
 }
 
-/// One record's document as a line of JSON.
+/// One record's document as a line of JSON, appended to `out`: ECS with
+/// the crate's own writer (`WriteJson`, the same bytes as serde_json's),
+/// the others through serde_json.
 fn write_json(
     log: &panlog::Log<'_>,
     opts: &Options,
     ecs: &EcsMapping,
-    out: &mut impl Write,
+    out: &mut Vec<u8>,
 ) -> io::Result<()> {
     let written = match opts.to {
-        To::Ecs => serde_json::to_writer(&mut *out, &ecs.map(log)),
+        To::Ecs => {
+            ecs.map(log).write_json(out);
+            Ok(())
+        }
         To::Ocsf => serde_json::to_writer(
             &mut *out,
             &OcsfMapping::new().raw_data(opts.original).map(log),
@@ -447,7 +460,8 @@ fn write_json(
         To::Fields => serde_json::to_writer(&mut *out, log),
     };
     written.map_err(io::Error::other)?;
-    out.write_all(b"\n")
+    out.push(b'\n');
+    Ok(())
 }
 
 /// `--from json`: the input whole (a JSON array or stacked objects may span

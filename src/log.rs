@@ -1812,6 +1812,32 @@ impl<'a> Log<'a> {
         Value::read(self.text_of(span)?, spec.kind, self.zone).map(Out::Value)
     }
 
+    /// The named columns past the schema (XML API fields, a keyed record's
+    /// unknown keys) that have a value, as serialized, but those
+    /// `skip(index)` says.
+    pub(crate) fn extra_outs<'s>(
+        &'s self,
+        skip: impl Fn(usize) -> bool + 's,
+    ) -> impl Iterator<Item = (&'a str, Out<'a>)> + 's {
+        let first = self.schema.len().min(self.len());
+        self.extra_named()
+            .enumerate()
+            .filter_map(move |(k, (name, field))| {
+                let name = name.filter(|_| !field.is_empty() && !skip(first + k))?;
+                let out = match std::str::from_utf8(field.raw()) {
+                    Ok(raw) if field.flags().contains(Flags::ESCAPED) => Out::Unescape(raw),
+                    _ => Out::Value(Value::Text(field.to_str_lossy())),
+                };
+                Some((name, out))
+            })
+    }
+
+    /// The columns past the schema that have no name, serialized as the
+    /// `extra_columns` array.
+    pub(crate) fn unnamed_extras(&self) -> impl Iterator<Item = Field<'a>> + '_ {
+        self.extra().skip(self.extra_names.len())
+    }
+
     /// Writes the columns past the schema into `map`: named ones (XML API
     /// fields) as entries, unless `skip(index)`; unnamed ones in an
     /// `extra_columns` array.
@@ -1820,20 +1846,10 @@ impl<'a> Log<'a> {
         map: &mut M,
         skip: impl Fn(usize) -> bool,
     ) -> Result<(), M::Error> {
-        let first = self.schema.len().min(self.len());
-        for (k, (name, field)) in self.extra_named().enumerate() {
-            if let Some(name) = name
-                && !field.is_empty()
-                && !skip(first + k)
-            {
-                let out = match std::str::from_utf8(field.raw()) {
-                    Ok(raw) if field.flags().contains(Flags::ESCAPED) => Out::Unescape(raw),
-                    _ => Out::Value(Value::Text(field.to_str_lossy())),
-                };
-                map.serialize_entry(name, &out)?;
-            }
+        for (name, out) in self.extra_outs(skip) {
+            map.serialize_entry(name, &out)?;
         }
-        if self.extra().count() > self.extra_names.len() {
+        if self.unnamed_extras().next().is_some() {
             map.serialize_entry("extra_columns", &Extra(self))?;
         }
         Ok(())
@@ -1845,7 +1861,7 @@ struct Extra<'l, 'a>(&'l Log<'a>);
 impl Serialize for Extra<'_, '_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut seq = serializer.serialize_seq(None)?;
-        for field in self.0.extra().skip(self.0.extra_names.len()) {
+        for field in self.0.unnamed_extras() {
             seq.serialize_element(&field.to_str_lossy())?;
         }
         seq.end()

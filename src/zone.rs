@@ -147,6 +147,15 @@ const UTC_OFFSET: FixedOffset = match FixedOffset::east_opt(0) {
 };
 
 impl Zone {
+    /// The offset of a fixed zone, `None` for an IANA zone.
+    pub(crate) fn fixed_offset(&self) -> Option<FixedOffset> {
+        match self.0 {
+            Inner::Fixed(offset) => Some(offset),
+            #[cfg(feature = "tz")]
+            Inner::Iana(_) => None,
+        }
+    }
+
     /// UTC, the default.
     pub const UTC: Zone = Zone(Inner::Fixed(UTC_OFFSET));
 

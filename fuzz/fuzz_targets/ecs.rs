@@ -1,12 +1,13 @@
 //! Arbitrary records through the ECS, seed and OCSF mappings and serde_json:
-//! no panic, the JSON always parses back into an object, and an OCSF event's
-//! `type_uid` is always `class_uid * 100 + activity_id`.
+//! no panic, the JSON always parses back into an object, the crate's own
+//! writer (`WriteJson`) writes the same bytes as serde_json, and an OCSF
+//! event's `type_uid` is always `class_uid * 100 + activity_id`.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use panlog::Parser;
 use panlog::ecs::{EcsMapping, SeedMapping};
-use panlog::mapping::Mapping;
+use panlog::mapping::{Mapping, WriteJson};
 use panlog::ocsf::OcsfMapping;
 
 fuzz_target!(|data: &[u8]| {
@@ -15,7 +16,15 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let mut out = Vec::new();
-    serde_json::to_writer(&mut out, &EcsMapping::new().map(&log)).expect("serializes");
+    let doc = EcsMapping::new().map(&log);
+    serde_json::to_writer(&mut out, &doc).expect("serializes");
+    let mut fast = Vec::new();
+    doc.write_json(&mut fast);
+    assert_eq!(
+        String::from_utf8_lossy(&fast),
+        String::from_utf8_lossy(&out),
+        "WriteJson and serde_json differ"
+    );
     let back: serde_json::Value = serde_json::from_slice(&out).expect("valid JSON");
     assert!(back.is_object());
     assert!(back["panw"]["panos"].is_object());

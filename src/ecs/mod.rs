@@ -50,7 +50,8 @@ use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
 use crate::log::Log;
-use crate::mapping::{Ctx, field_set};
+use crate::mapping::json::Object;
+use crate::mapping::{Ctx, WriteJson, field_set};
 use crate::value::SessionFlags;
 
 pub use default::EcsMapping;
@@ -309,6 +310,71 @@ impl Serialize for FlagBits {
             }
         }
         map.end()
+    }
+}
+
+impl WriteJson for EcsEvent<'_> {
+    /// The document's JSON, as `serde_json::to_writer` writes it, faster
+    /// (see [`crate::mapping::json`]).
+    fn write_json(&self, out: &mut Vec<u8>) {
+        let mut o = Object::start(out);
+        o.member_if("@timestamp", &self.timestamp);
+        o.member_if("tags", &self.tags);
+        o.member_if("ecs", &self.ecs);
+        o.member_if("event", &self.event);
+        o.member_if("observer", &self.observer);
+        o.member_if("log", &self.log);
+        o.member_if("source", &self.source);
+        o.member_if("destination", &self.destination);
+        o.member_if("network", &self.network);
+        o.member_if("rule", &self.rule);
+        o.member_if("user", &self.user);
+        o.member_if("host", &self.host);
+        o.member_if("url", &self.url);
+        o.member_if("file", &self.file);
+        o.member_if("http", &self.http);
+        o.member_if("user_agent", &self.user_agent);
+        o.member_if("email", &self.email);
+        o.member_if("tls", &self.tls);
+        o.member_if("error", &self.error);
+        o.member_if("related", &self.related);
+        o.member("panw", &self.panw);
+        o.end();
+    }
+}
+
+impl WriteJson for Panw<'_> {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        let mut o = Object::start(out);
+        o.member("panos", &self.panos);
+        o.end();
+    }
+}
+
+impl WriteJson for Panos<'_> {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        let mut o = Object::start(out);
+        o.member_if("type", &self.type_);
+        o.member_if("sub_type", &self.sub_type);
+        o.member_if("received_time", &self.received_time);
+        o.member_if("generated_time", &self.generated_time);
+        o.member_if("action", &self.action);
+        o.member_if("session_id", &self.session_id);
+        o.member_if("session_end_reason", &self.session_end_reason);
+        o.member_if("flags", &self.flags);
+        if let Some(flags) = self.flag_bits.0 {
+            for (name, bit) in FlagBits::NAMES {
+                o.member(name, &(flags.bits() & bit != 0));
+            }
+        }
+        o.member_if("threat", &self.threat);
+        o.member_if("url", &self.url);
+        o.member_if("source", &self.source);
+        o.member_if("destination", &self.destination);
+        o.member_if("http_content_type", &self.http_content_type);
+        o.member_if("auth", &self.auth);
+        self.rest.write_members(&mut o);
+        o.end();
     }
 }
 
