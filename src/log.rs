@@ -1726,9 +1726,16 @@ impl Log<'_> {
 impl Serialize for Log<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(None)?;
-        for (_, name, out) in self.outs(|_| false) {
-            map.serialize_entry(name, &out)?;
-        }
+        let mut written = Ok(());
+        self.for_each_out(
+            |_| false,
+            |name, out| {
+                if written.is_ok() {
+                    written = map.serialize_entry(name, &out);
+                }
+            },
+        );
+        written?;
         self.serialize_extras(&mut map, |_| false)?;
         map.end()
     }
@@ -1789,6 +1796,24 @@ impl<'a> Log<'a> {
             .enumerate()
             .filter(move |(i, _)| !skip(*i))
             .filter_map(|(i, (spec, span))| Some((i, spec.name, self.out_of(spec, span)?)))
+    }
+
+    /// [`outs`](Self::outs) as a loop that calls `f` (the writer's path: a
+    /// plain loop, where the iterator chain cost the ECS writer a sixth of
+    /// its instructions).
+    pub(crate) fn for_each_out(
+        &self,
+        skip: impl Fn(usize) -> bool,
+        mut f: impl FnMut(&'static str, Out<'a>),
+    ) {
+        for (i, (spec, span)) in self.schema.columns().zip(self.spans.iter()).enumerate() {
+            if span.is_empty() || skip(i) {
+                continue;
+            }
+            if let Some(out) = self.out_of(spec, span) {
+                f(spec.name, out);
+            }
+        }
     }
 
     /// The column of `spec` at `span`, as serialized: text as it is (or to

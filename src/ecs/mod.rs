@@ -50,7 +50,7 @@ use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
 use crate::log::Log;
-use crate::mapping::json::Object;
+use crate::mapping::json::{Object, json_key};
 use crate::mapping::{Ctx, WriteJson, field_set};
 use crate::value::SessionFlags;
 
@@ -318,27 +318,27 @@ impl WriteJson for EcsEvent<'_> {
     /// (see [`crate::mapping::json`]).
     fn write_json(&self, out: &mut Vec<u8>) {
         let mut o = Object::start(out);
-        o.member_if("@timestamp", &self.timestamp);
-        o.member_if("tags", &self.tags);
-        o.member_if("ecs", &self.ecs);
-        o.member_if("event", &self.event);
-        o.member_if("observer", &self.observer);
-        o.member_if("log", &self.log);
-        o.member_if("source", &self.source);
-        o.member_if("destination", &self.destination);
-        o.member_if("network", &self.network);
-        o.member_if("rule", &self.rule);
-        o.member_if("user", &self.user);
-        o.member_if("host", &self.host);
-        o.member_if("url", &self.url);
-        o.member_if("file", &self.file);
-        o.member_if("http", &self.http);
-        o.member_if("user_agent", &self.user_agent);
-        o.member_if("email", &self.email);
-        o.member_if("tls", &self.tls);
-        o.member_if("error", &self.error);
-        o.member_if("related", &self.related);
-        o.member("panw", &self.panw);
+        o.member_key_if(json_key!("@timestamp"), &self.timestamp);
+        o.member_key_if(json_key!("tags"), &self.tags);
+        o.member_key_if(json_key!("ecs"), &self.ecs);
+        o.member_key_if(json_key!("event"), &self.event);
+        o.member_key_if(json_key!("observer"), &self.observer);
+        o.member_key_if(json_key!("log"), &self.log);
+        o.member_key_if(json_key!("source"), &self.source);
+        o.member_key_if(json_key!("destination"), &self.destination);
+        o.member_key_if(json_key!("network"), &self.network);
+        o.member_key_if(json_key!("rule"), &self.rule);
+        o.member_key_if(json_key!("user"), &self.user);
+        o.member_key_if(json_key!("host"), &self.host);
+        o.member_key_if(json_key!("url"), &self.url);
+        o.member_key_if(json_key!("file"), &self.file);
+        o.member_key_if(json_key!("http"), &self.http);
+        o.member_key_if(json_key!("user_agent"), &self.user_agent);
+        o.member_key_if(json_key!("email"), &self.email);
+        o.member_key_if(json_key!("tls"), &self.tls);
+        o.member_key_if(json_key!("error"), &self.error);
+        o.member_key_if(json_key!("related"), &self.related);
+        o.member_key(json_key!("panw"), &self.panw);
         o.end();
     }
 }
@@ -346,7 +346,7 @@ impl WriteJson for EcsEvent<'_> {
 impl WriteJson for Panw<'_> {
     fn write_json(&self, out: &mut Vec<u8>) {
         let mut o = Object::start(out);
-        o.member("panos", &self.panos);
+        o.member_key(json_key!("panos"), &self.panos);
         o.end();
     }
 }
@@ -354,25 +354,25 @@ impl WriteJson for Panw<'_> {
 impl WriteJson for Panos<'_> {
     fn write_json(&self, out: &mut Vec<u8>) {
         let mut o = Object::start(out);
-        o.member_if("type", &self.type_);
-        o.member_if("sub_type", &self.sub_type);
-        o.member_if("received_time", &self.received_time);
-        o.member_if("generated_time", &self.generated_time);
-        o.member_if("action", &self.action);
-        o.member_if("session_id", &self.session_id);
-        o.member_if("session_end_reason", &self.session_end_reason);
-        o.member_if("flags", &self.flags);
+        o.member_key_if(json_key!("type"), &self.type_);
+        o.member_key_if(json_key!("sub_type"), &self.sub_type);
+        o.member_key_if(json_key!("received_time"), &self.received_time);
+        o.member_key_if(json_key!("generated_time"), &self.generated_time);
+        o.member_key_if(json_key!("action"), &self.action);
+        o.member_key_if(json_key!("session_id"), &self.session_id);
+        o.member_key_if(json_key!("session_end_reason"), &self.session_end_reason);
+        o.member_key_if(json_key!("flags"), &self.flags);
         if let Some(flags) = self.flag_bits.0 {
             for (name, bit) in FlagBits::NAMES {
                 o.member(name, &(flags.bits() & bit != 0));
             }
         }
-        o.member_if("threat", &self.threat);
-        o.member_if("url", &self.url);
-        o.member_if("source", &self.source);
-        o.member_if("destination", &self.destination);
-        o.member_if("http_content_type", &self.http_content_type);
-        o.member_if("auth", &self.auth);
+        o.member_key_if(json_key!("threat"), &self.threat);
+        o.member_key_if(json_key!("url"), &self.url);
+        o.member_key_if(json_key!("source"), &self.source);
+        o.member_key_if(json_key!("destination"), &self.destination);
+        o.member_key_if(json_key!("http_content_type"), &self.http_content_type);
+        o.member_key_if(json_key!("auth"), &self.auth);
         self.rest.write_members(&mut o);
         o.end();
     }

@@ -89,6 +89,32 @@ impl<'o> Object<'o> {
         }
     }
 
+    /// A member whose name is given as written: quoted, with its colon
+    /// (`"port":`, a [`Key`]'s bytes): one copy.
+    ///
+    /// ```
+    /// use panlog::mapping::json::Object;
+    ///
+    /// let mut out = Vec::new();
+    /// let mut object = Object::start(&mut out);
+    /// object.member_key(br#""port":"#, &443u32);
+    /// object.end();
+    /// assert_eq!(out, br#"{"port":443}"#);
+    /// ```
+    pub fn member_key<T: WriteJson + ?Sized>(&mut self, key: &[u8], value: &T) {
+        debug_assert!(key.starts_with(b"\"") && key.ends_with(b"\":"));
+        self.comma();
+        self.out.extend_from_slice(key);
+        value.write_json(self.out);
+    }
+
+    /// [`member_key`](Self::member_key), unless `value` is empty.
+    pub fn member_key_if<T: WriteJson + IsEmpty + ?Sized>(&mut self, key: &[u8], value: &T) {
+        if !value.is_empty() {
+            self.member_key(key, value);
+        }
+    }
+
     /// A member whose name may need escaping (a name from the input).
     pub fn escaped_member<T: WriteJson + ?Sized>(&mut self, key: &str, value: &T) {
         self.comma();
@@ -109,6 +135,51 @@ impl<'o> Object<'o> {
         self.empty = false;
     }
 }
+
+/// A member name as written, `"name":`, built at compile time from a
+/// field's name (see [`field_name`]).
+#[doc(hidden)]
+pub struct Key {
+    bytes: [u8; 64],
+    len: usize,
+}
+
+impl Key {
+    /// `"field":`, with `type_` as `type`.
+    #[must_use]
+    pub const fn new(field: &'static str) -> Key {
+        let name = field_name(field).as_bytes();
+        assert!(name.len() + 3 <= 64, "a member name longer than 61 bytes");
+        let mut bytes = [0u8; 64];
+        bytes[0] = b'"';
+        let mut i = 0;
+        while i < name.len() {
+            bytes[1 + i] = name[i];
+            i += 1;
+        }
+        bytes[1 + name.len()] = b'"';
+        bytes[2 + name.len()] = b':';
+        Key {
+            bytes,
+            len: name.len() + 3,
+        }
+    }
+
+    /// The bytes to write.
+    #[must_use]
+    pub fn bytes(&self) -> &[u8] {
+        &self.bytes[..self.len]
+    }
+}
+
+/// `"name":` for a literal member name, as [`Object::member_key`] takes it.
+macro_rules! json_key {
+    ($name:literal) => {
+        concat!("\"", $name, "\":").as_bytes()
+    };
+}
+
+pub(crate) use json_key;
 
 /// The JSON name of a field: `type_` is `type` (the only rename the
 /// document models use, `#[serde(rename = "type")]`).
@@ -220,16 +291,32 @@ fn write_display(out: &mut Vec<u8>, value: &dyn fmt::Display) {
     out.push(b'"');
 }
 
+/// `n` in decimal, two digits at a time.
 fn write_u64(out: &mut Vec<u8>, mut n: u64) {
+    const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+        2021222324252627282930313233343536373839\
+        4041424344454647484950515253545556575859\
+        6061626364656667686970717273747576777879\
+        8081828384858687888990919293949596979899";
+    if n < 10 {
+        out.push(b'0' + n as u8);
+        return;
+    }
     let mut digits = [0u8; 20];
     let mut at = digits.len();
-    loop {
+    while n >= 100 {
+        let pair = (n % 100) as usize * 2;
+        n /= 100;
+        at -= 2;
+        digits[at..at + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
+    }
+    if n >= 10 {
+        let pair = n as usize * 2;
+        at -= 2;
+        digits[at..at + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
+    } else {
         at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
+        digits[at] = b'0' + n as u8;
     }
     out.extend_from_slice(&digits[at..]);
 }
@@ -436,10 +523,15 @@ impl Rest<'_> {
     /// Writes the columns as members of `object` (the document's
     /// `#[serde(flatten)]`).
     pub fn write_members(&self, object: &mut Object<'_>) {
-        for (name, out) in self.kept() {
-            object.member(name, &out);
-        }
         if let Some(log) = &self.log {
+            log.for_each_out(
+                |i| self.used.contains(i),
+                |name, out| {
+                    if !super::is_na_out(&out) {
+                        object.member(name, &out);
+                    }
+                },
+            );
             for (name, out) in log.extra_outs(|i| self.used.contains(i)) {
                 object.escaped_member(name, &out);
             }
@@ -495,7 +587,9 @@ mod tests {
 
     #[test]
     fn numbers_and_names() {
-        for n in [0, 1, 9, 10, 99, 100, u64::MAX] {
+        let powers = (0..20).map(|k| 10u64.pow(k));
+        let around = powers.flat_map(|p| [p - 1, p, p + 1, p.saturating_mul(3) / 2]);
+        for n in around.chain([u64::MAX, 123_456_789_012]) {
             let mut out = Vec::new();
             n.write_json(&mut out);
             assert_eq!(out, n.to_string().as_bytes());

@@ -311,8 +311,12 @@ macro_rules! field_set {
             fn write_json(&self, out: &mut Vec<u8>) {
                 let mut object = $crate::mapping::json::Object::start(out);
                 $(
-                    object.member_if(
-                        const { $crate::mapping::json::field_name(stringify!($field)) },
+                    object.member_key_if(
+                        {
+                            static KEY: $crate::mapping::json::Key =
+                                $crate::mapping::json::Key::new(stringify!($field));
+                            KEY.bytes()
+                        },
                         &self.$field,
                     );
                 )*
@@ -371,10 +375,7 @@ impl<'a> Rest<'a> {
         self.log
             .iter()
             .flat_map(move |log| log.outs(move |i| used.contains(i)))
-            .filter_map(|(_, name, out)| match out {
-                Out::Value(value::Value::Text(t)) if is_na(&t) => None,
-                out => Some((name, out)),
-            })
+            .filter_map(|(_, name, out)| (!is_na_out(&out)).then_some((name, out)))
     }
 }
 
@@ -387,10 +388,17 @@ impl IsEmpty for Rest<'_> {
 impl Serialize for Rest<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(None)?;
-        for (name, out) in self.kept() {
-            map.serialize_entry(name, &out)?;
-        }
         if let Some(log) = &self.log {
+            let mut written = Ok(());
+            log.for_each_out(
+                |i| self.used.contains(i),
+                |name, out| {
+                    if written.is_ok() && !is_na_out(&out) {
+                        written = map.serialize_entry(name, &out);
+                    }
+                },
+            );
+            written?;
             // A named extra column a mapping took is not repeated here.
             log.serialize_extras(&mut map, |i| self.used.contains(i))?;
         }
@@ -419,6 +427,11 @@ impl Used {
     fn contains(&self, i: usize) -> bool {
         self.0.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
     }
+}
+
+/// Whether a column's value is PAN-OS's `N/A` (left out of documents).
+fn is_na_out(out: &Out<'_>) -> bool {
+    matches!(out, Out::Value(value::Value::Text(t)) if is_na(t))
 }
 
 fn is_na(text: &str) -> bool {
