@@ -1188,6 +1188,7 @@ impl<'a> Log<'a> {
 
     /// The column index of the field named `name`: its schema position, or
     /// the index of a named extra column (XML API fields the schema lacks).
+    #[inline(always)] // see `Schema::position`
     pub(crate) fn index_of(&self, name: &str) -> Option<usize> {
         match self.schema.position(name) {
             Some(i) => Some(i),

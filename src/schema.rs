@@ -578,6 +578,7 @@ impl Schema {
     /// assert_eq!(s.position("no_such_field"), None);
     /// ```
     #[must_use]
+    #[inline(always)] // a literal name's hash is then worked out at compile time
     pub fn position(&self, name: &str) -> Option<usize> {
         self.position_hashed(name.as_bytes(), hash(name.as_bytes()))
     }
@@ -912,6 +913,7 @@ const fn str_cmp(a: &str, b: &str) -> i32 {
 const TABLE: usize = 256;
 
 /// FNV-1a, 32 bits.
+#[inline(always)]
 pub(crate) const fn hash(name: &[u8]) -> u32 {
     let mut h: u32 = 0x811c_9dc5;
     let mut i = 0;

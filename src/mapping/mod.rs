@@ -467,6 +467,7 @@ impl<'l, 'a> Ctx<'l, 'a> {
 
     /// Reads column `name` as `kind` with `parse`; a value that reads is
     /// taken. One name lookup per read.
+    #[inline(always)]
     fn take<T>(
         &mut self,
         name: &str,
@@ -482,6 +483,7 @@ impl<'l, 'a> Ctx<'l, 'a> {
     }
 
     /// Puts a column back among the ones the document has not taken.
+    #[inline(always)]
     pub(crate) fn unmark(&mut self, name: &str) {
         if let Some(pos) = self.log.index_of(name) {
             self.used.remove(pos);
@@ -490,6 +492,7 @@ impl<'l, 'a> Ctx<'l, 'a> {
 
     /// Marks a column as taken without reading it (it is null: `N/A`, a
     /// placeholder time, or shown elsewhere).
+    #[inline(always)]
     pub(crate) fn mark(&mut self, name: &str) {
         if let Some(pos) = self.log.index_of(name) {
             self.used.insert(pos);
@@ -497,6 +500,7 @@ impl<'l, 'a> Ctx<'l, 'a> {
     }
 
     /// The column's text, unless empty or `N/A` (which count as taken).
+    #[inline(always)]
     pub(crate) fn text(&mut self, name: &str) -> Option<Cow<'a, str>> {
         let pos = self.log.index_of(name)?;
         let text = self.log.get_at(pos)?;
@@ -523,18 +527,22 @@ impl<'l, 'a> Ctx<'l, 'a> {
     }
 
     /// The column's text without taking it.
+    #[inline(always)]
     pub(crate) fn peek(&self, name: &str) -> Option<Cow<'a, str>> {
         self.log.get(name).filter(|t| !is_na(t))
     }
 
+    #[inline(always)]
     pub(crate) fn ip(&mut self, name: &str) -> Option<IpAddr> {
         self.take(name, ValueKind::Ip, |t, _| value::parse_ip(&t).map(Some))
     }
 
+    #[inline(always)]
     pub(crate) fn u64(&mut self, name: &str) -> Option<u64> {
         self.take(name, ValueKind::Int, |t, _| value::parse_u64(&t).map(Some))
     }
 
+    #[inline(always)]
     pub(crate) fn port(&mut self, name: &str) -> Option<u32> {
         self.take(name, ValueKind::Port, |t, _| {
             value::parse_port(&t).map(|p| Some(p.get()))
