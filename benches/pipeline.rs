@@ -422,6 +422,34 @@ fn ecs_json(c: &mut Criterion) {
     group.bench_function("panlog bytes -> ECS JSON (WriteJson)", |b| {
         to_json_fast(b, &data, &EcsMapping::new(), 500);
     });
+    // The record's flat typed form (`--to fields`), through both writers.
+    for fast in [false, true] {
+        let name = if fast {
+            "panlog bytes -> fields JSON (WriteJson)"
+        } else {
+            "panlog bytes -> fields JSON (serde_json)"
+        };
+        group.bench_function(name, |b| {
+            let mut out = Vec::with_capacity(64 * 1024);
+            b.iter(|| {
+                let mut reader = LogReader::new(black_box(&data[..]));
+                let (mut docs, mut bytes) = (0, 0);
+                while let Some(log) = reader.next_log() {
+                    out.clear();
+                    let log = log.unwrap();
+                    if fast {
+                        log.write_json(&mut out);
+                    } else {
+                        serde_json::to_writer(&mut out, &log).unwrap();
+                    }
+                    bytes += out.len();
+                    docs += 1;
+                }
+                assert_eq!(docs, RECORDS);
+                assert!(bytes > RECORDS * 500);
+            });
+        });
+    }
     group.bench_function("panlog bytes -> ECS JSON, no event.original", |b| {
         to_json(b, &data, &EcsMapping::new().original(false), 500);
     });
@@ -573,6 +601,10 @@ fn main() {
             (
                 "panlog bytes -> ECS JSON (WriteJson)",
                 "panlog bytes -> ECS JSON",
+            ),
+            (
+                "panlog bytes -> fields JSON (WriteJson)",
+                "panlog bytes -> fields JSON (serde_json)",
             ),
             (
                 "panlog bytes -> ECS JSON (WriteJson)",

@@ -438,9 +438,9 @@ fn emit(
     put(&log)
 }
 
-/// One record's document as a line of JSON, appended to `out`: ECS with
-/// the crate's own writer (`WriteJson`, the same bytes as serde_json's),
-/// the others through serde_json.
+/// One record's document as a line of JSON, appended to `out`: ECS and the
+/// typed fields with the crate's own writer (`WriteJson`, the same bytes as
+/// serde_json's), OCSF and the seed's through serde_json.
 fn write_json(
     log: &panlog::Log<'_>,
     opts: &Options,
@@ -457,7 +457,10 @@ fn write_json(
             &OcsfMapping::new().raw_data(opts.original).map(log),
         ),
         To::Seed => serde_json::to_writer(&mut *out, &SeedMapping.map(log)),
-        To::Fields => serde_json::to_writer(&mut *out, log),
+        To::Fields => {
+            log.write_json(out);
+            Ok(())
+        }
     };
     written.map_err(io::Error::other)?;
     out.push(b'\n');

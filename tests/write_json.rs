@@ -1,5 +1,6 @@
 //! The fast JSON writer (`WriteJson`) writes exactly what `serde_json`
-//! writes for the same document: on every shipped record, every layout
+//! writes for the same document (and for a record's flat typed form): on
+//! every shipped record, every layout
 //! case, every real-world record of every shape, in two zones, with and
 //! without `event.original`; and on arbitrary text in every kind of column
 //! (a proptest). The `ecs` fuzz target compares the two on arbitrary input.
@@ -40,6 +41,14 @@ fn compare(bytes: &[u8], zone: Zone, what: &str) -> usize {
             doc.panw.panos.rest.write_json(&mut fast);
             assert_eq!(fast, serde_json::to_vec(&doc.panw.panos.rest).unwrap());
         }
+        // The record's own flat form (`--to fields`), borrowed and owned.
+        fast.clear();
+        log.write_json(&mut fast);
+        assert_eq!(fast, serde_json::to_vec(&log).unwrap(), "{what}: fields");
+        fast.clear();
+        let owned = log.into_owned();
+        owned.write_json(&mut fast);
+        assert_eq!(fast, serde_json::to_vec(&owned).unwrap(), "{what}: owned");
         records += 1;
     }
     records

@@ -550,6 +550,28 @@ impl WriteJson for Rest<'_> {
     }
 }
 
+impl WriteJson for crate::Log<'_> {
+    /// The record's flat typed form (`--to fields`), as its `Serialize`
+    /// impl writes it.
+    fn write_json(&self, out: &mut Vec<u8>) {
+        let mut object = Object::start(out);
+        self.for_each_out(|_| false, |name, value| object.member(name, &value));
+        for (name, value) in self.extra_outs(|_| false) {
+            object.escaped_member(name, &value);
+        }
+        if self.unnamed_extras().next().is_some() {
+            object.member("extra_columns", &UnnamedExtras(self));
+        }
+        object.end();
+    }
+}
+
+impl WriteJson for crate::OwnedLog {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        self.log().write_json(out);
+    }
+}
+
 struct UnnamedExtras<'l, 'a>(&'l crate::Log<'a>);
 
 impl WriteJson for UnnamedExtras<'_, '_> {
