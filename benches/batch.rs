@@ -1,5 +1,5 @@
 //! The main job on every core: bytes → full ECS NDJSON (`event.original`
-//! on), sequentially with a `LogReader` and with `panlog::batch` on 2
+//! on, written with `WriteJson` as the converter writes it), sequentially with a `LogReader` and with `panlog::batch` on 2
 //! threads, over the same 100,000-record corpus. Each timed closure asserts
 //! its record count and output size; the output bytes of both are checked
 //! equal before timing.
@@ -18,6 +18,7 @@ use std::hint::black_box;
 use criterion::{Criterion, Throughput, criterion_group};
 use panlog::batch::Batch;
 use panlog::ecs::{EcsMapping, Mapping};
+use panlog::mapping::WriteJson;
 use panlog::{LogReader, Parser};
 
 const RECORDS: usize = 10_000;
@@ -29,7 +30,7 @@ fn sequential(data: &[u8], out: &mut Vec<u8>) -> usize {
     let mut records = 0;
     while let Some(result) = reader.next_log() {
         let log = result.unwrap();
-        serde_json::to_writer(&mut *out, &mapping.map(&log)).unwrap();
+        mapping.map(&log).write_json(out);
         out.push(b'\n');
         records += 1;
     }
@@ -45,7 +46,7 @@ fn parallel(data: &[u8], threads: usize, out: &mut Vec<u8>) -> usize {
             data,
             |(docs, n): &mut (Vec<u8>, usize), result| {
                 let log = result.unwrap();
-                serde_json::to_writer(&mut *docs, &mapping.map(&log)).unwrap();
+                mapping.map(&log).write_json(docs);
                 docs.push(b'\n');
                 *n += 1;
             },
