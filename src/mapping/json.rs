@@ -358,27 +358,17 @@ impl WriteJson for bool {
     }
 }
 
-macro_rules! unsigned {
-    ($($t:ty),*) => {$(
+macro_rules! integers {
+    ($write:ident as $wide:ty: $($t:ty),*) => {$(
         impl WriteJson for $t {
             fn write_json(&self, out: &mut Vec<u8>) {
-                write_u64(out, u64::from(*self));
+                $write(out, <$wide>::from(*self));
             }
         }
     )*};
 }
-unsigned!(u8, u16, u32, u64);
-
-macro_rules! signed {
-    ($($t:ty),*) => {$(
-        impl WriteJson for $t {
-            fn write_json(&self, out: &mut Vec<u8>) {
-                write_i64(out, i64::from(*self));
-            }
-        }
-    )*};
-}
-signed!(i8, i16, i32, i64);
+integers!(write_u64 as u64: u8, u16, u32, u64);
+integers!(write_i64 as i64: i8, i16, i32, i64);
 
 impl WriteJson for IpAddr {
     fn write_json(&self, out: &mut Vec<u8>) {
