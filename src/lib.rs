@@ -12,7 +12,7 @@ The crate reads such input in one pass, without copying it:
 
 ```text
                                     ┌ CSV splitter ──────────────┐                          ┌ ECS document ┐
-bytes ──► framing ──► syslog header ┼ cef / leef / json / custom ┼─► schema ──► Log<'a> ──► ┤ OCSF event   ├──► serde (JSON)
+bytes ──► framing ──► syslog header ┼ cef / leef / json / custom ┼─► schema ──► Log<'a> ──► ┤ OCSF event   ├──► serde, or WriteJson (JSON)
           (records)   (kept, typed) └ (laid out in the type's    ┘   (type +    (typed      └ (a Mapping,  ┘
                         + detection     standard columns)             version)   getters)      borrowed)
                                                                                     └──► columnar (Arrow) ──► lake (Parquet)
@@ -45,7 +45,7 @@ record is laid out in (`named`).
 | [`de`] | serde the other way: [`Log::deserialize`] into a struct of yours by PAN-OS field names, and `Deserialize` for [`OwnedLog`] |
 | [`describe`] | the free text of authentication events (SYSTEM, GLOBALPROTECT, AUTHENTICATION descriptions): user, addresses, profiles and reason, borrowed |
 | [`api`] | the XML API: the log query language, requests, paging and URLs ([`Query`](api::Query), [`LogQuery`](api::LogQuery)), and with the `xml` feature its answers read as [`Log`]s (`api::response::XmlReader`) |
-| [`mapping`] | the seam from record to document ([`Mapping`](mapping::Mapping)) and the borrowed, allocation-free parts documents are built of; the columns a mapping did not take ([`Rest`](mapping::Rest)) |
+| [`mapping`] | the seam from record to document ([`Mapping`](mapping::Mapping)) and the borrowed, allocation-free parts documents are built of; the columns a mapping did not take ([`Rest`](mapping::Rest)); documents and records written as JSON without serde, the same bytes, faster ([`WriteJson`](mapping::WriteJson)) |
 | [`ecs`] | Elastic Common Schema documents: the default [`EcsMapping`](ecs::EcsMapping) and the seed corpus's [`SeedMapping`](ecs::SeedMapping) |
 | [`ocsf`] | Open Cybersecurity Schema Framework events, a class per log type ([`OcsfMapping`](ocsf::OcsfMapping)); a sibling of `ecs` |
 | `columnar` | with the `arrow` feature: Arrow record batches, a typed schema per log type from its column table (`BatchBuilder`, `Batches`) |
