@@ -245,7 +245,9 @@ impl<'a> SyslogHeader<'a> {
             // after the hostname has an empty body.
             if !token.is_empty() && !is_body_start(tail) {
                 // `PA-1: 1,2024/...`: a tag-style colon is not the name's.
-                header.hostname = as_str(token.strip_suffix(b":").unwrap_or(token));
+                // `-` is a relay's nil hostname (RFC 5424's NILVALUE).
+                header.hostname =
+                    as_str(token.strip_suffix(b":").unwrap_or(token)).filter(|h| *h != "-");
                 at += token.len() + usize::from(token.len() < tail.len());
             }
         }
@@ -736,18 +738,21 @@ fn is_iso_date(s: &[u8]) -> bool {
 /// assert!(is_body_start(b"1,2020/12/04 16:00:02,0164"));
 /// assert!(is_body_start(b"1,9/16/19 10:00,1801"));
 /// assert!(is_body_start(b"012801000000,2023/01/01 00:00:00,audit"));
+/// assert!(is_body_start(b",2020/12/04 16:00:02,0164"));
 /// assert!(!is_body_start(b"PA-1 1,2020/12/04"));
 /// assert!(!is_body_start(b"fw,01 1,2020/12/04"));
 /// ```
 #[must_use]
 pub fn is_body_start(s: &[u8]) -> bool {
     // Reads at most BODY_START_LEN bytes: 41 + ',' + 5 digits + separator.
+    // The first column may be empty (`,2020/12/04 ...`: some senders leave
+    // FUTURE_USE out).
     let first = s
         .iter()
         .take(41)
         .take_while(|b| b.is_ascii_alphanumeric())
         .count();
-    if first == 0 || s.get(first) != Some(&b',') {
+    if s.get(first) != Some(&b',') {
         return false;
     }
     let rest = &s[first + 1..];
@@ -797,7 +802,7 @@ pub fn looks_like_record_start(s: &[u8]) -> bool {
 }
 
 /// A syslog tag that stands before a record's body: `paloalto: `,
-/// `panos[42]: ` or a bare `: `.
+/// `panos[42]: `, a bare `: ` or a nil `- `.
 struct Tag<'a> {
     app: &'a [u8],
     pid: Option<&'a [u8]>,
@@ -809,6 +814,15 @@ struct Tag<'a> {
 /// and `_.-/`, an optional `[pid]`, a colon and spaces) if a record's body
 /// follows it: a CSV body ([`is_body_start`]), CEF, LEEF or a JSON object.
 fn tag_before_body(s: &[u8]) -> Option<Tag<'_>> {
+    // `- `: a relay's nil tag (RFC 5424's `-` carried into a BSD line).
+    if let Some(rest) = s.strip_prefix(b"- ") {
+        let spaces = rest.iter().take_while(|&&b| b == b' ').count();
+        return is_body_start(&rest[spaces..]).then_some(Tag {
+            app: b"",
+            pid: None,
+            len: 2 + spaces,
+        });
+    }
     let app_len = s
         .iter()
         .take(49)

@@ -546,6 +546,22 @@ fn collector_header_forms() {
         assert_eq!((h.app_name(), h.proc_id()), (app, pid), "{line}");
         assert_eq!(std::str::from_utf8(b).unwrap(), body, "{line}");
     }
+    // A nil tag (`- `), and a nil hostname.
+    let (h, b) =
+        SyslogHeader::parse(b"<14>Mar  5 14:22:07 PA-1 - 1,2024/03/05 14:22:07,0018,SYSTEM");
+    assert_eq!((h.hostname(), h.app_name()), (Some("PA-1"), None));
+    assert_eq!(b, b"1,2024/03/05 14:22:07,0018,SYSTEM");
+    let (h, b) = SyslogHeader::parse(b"<14>Mar  5 14:22:07 - 1,2024/03/05 14:22:07,0018,SYSTEM");
+    assert_eq!(
+        (h.hostname(), b),
+        (None, &b"1,2024/03/05 14:22:07,0018,SYSTEM"[..])
+    );
+    // A body whose first column (FUTURE_USE) is empty is not a hostname.
+    let (h, b) = SyslogHeader::parse(b"Mar  5 14:22:07 ,2024/03/05 14:22:07,0018,SYSTEM");
+    assert_eq!(
+        (h.hostname(), b),
+        (None, &b",2024/03/05 14:22:07,0018,SYSTEM"[..])
+    );
     // A tag-like word that a body does not follow is the body's.
     let (h, b) = SyslogHeader::parse(b"<14>Mar  5 14:22:07 PA-1 note: free text");
     assert_eq!((h.app_name(), b), (None, &b"note: free text"[..]));
