@@ -23,8 +23,9 @@
 //! set per OCSF class (`DIR/network_activity/eventDay=20240305/...`).
 //!
 //! Each record's shape (PAN-OS CSV, CEF, LEEF, a JSON object per line, a
-//! `key=value` record) is told by itself unless `--from` fixes it; with
-//! `--from json` an input may also be a JSON array or stacked objects.
+//! `key=value` record) is told by itself unless `--from` fixes it. An input
+//! that is a JSON document (an array, or objects pretty-printed over many
+//! lines) is told by its first bytes and read whole, as with `--from json`.
 //! `--custom-format` gives a custom log format string (`src=$src dst=$dst ...`) the
 //! firewall writes; repeat it for several.
 //!
@@ -326,7 +327,7 @@ fn main() -> ExitCode {
 /// abandoned); bad records are reported on stderr and skipped.
 fn convert<R: Read, W: Write>(
     name: &str,
-    input: R,
+    mut input: R,
     opts: &Options,
     out: &mut Output<W>,
     stats: &mut Stats,
@@ -335,7 +336,13 @@ fn convert<R: Read, W: Write>(
     for format in &opts.formats {
         parser = parser.custom_format(format.clone());
     }
-    if opts.input == Input::Json {
+    // The input's first bytes tell a JSON document (an array, or objects
+    // spread over lines) from lines of records, NDJSON included.
+    let mut head = Vec::with_capacity(SNIFF);
+    (&mut input).take(SNIFF as u64).read_to_end(&mut head)?;
+    let json = opts.input == Input::Json || (opts.input == Input::Auto && is_json_document(&head));
+    let input = io::Cursor::new(head).chain(input);
+    if json {
         return convert_json(name, input, parser, opts, out, stats);
     }
     #[cfg(feature = "rayon")]
@@ -467,8 +474,42 @@ fn write_json(
     Ok(())
 }
 
-/// `--from json`: the input whole (a JSON array or stacked objects may span
-/// lines), each top-level object a record.
+/// How much of an input [`is_json_document`] looks at.
+const SNIFF: usize = 64 * 1024;
+
+/// Whether `head`, the start of an input, is a JSON document rather than
+/// lines of records: it opens an array, or its first object does not end
+/// on its first line (pretty-printed). NDJSON (a whole object per line)
+/// stays on the line path, which streams.
+fn is_json_document(head: &[u8]) -> bool {
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let start = head
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(head.len());
+    let head = &head[start..];
+    match head.first() {
+        Some(b'[') => true,
+        Some(b'{') => {
+            let line = &head[..memchr_line_end(head)];
+            let line = line.trim_ascii_end();
+            let whole = line.ends_with(b"}")
+                && panlog::json::values(line)
+                    .next()
+                    .is_some_and(|r| r == (0..line.len()));
+            !whole
+        }
+        _ => false,
+    }
+}
+
+fn memchr_line_end(text: &[u8]) -> usize {
+    text.iter().position(|&b| b == b'\n').unwrap_or(text.len())
+}
+
+/// A JSON document (`--from json`, or detected: [`is_json_document`]): the
+/// input whole (a JSON array or stacked objects may span lines), each
+/// top-level object a record.
 fn convert_json<R: Read, W: Write>(
     name: &str,
     mut input: R,

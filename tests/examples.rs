@@ -263,6 +263,45 @@ fn panlog_converts_the_real_world_shapes_of_the_sample() {
     assert_eq!(auth["panw"]["panos"]["auth"]["server_profile"], "ldap-1");
 }
 
+/// A JSON document on its input (an array, or objects pretty-printed over
+/// many lines) is read as its objects without `--from json`: the same
+/// records as the same objects one per line.
+#[test]
+fn panlog_detects_a_json_document() {
+    let sample = std::fs::read_to_string(sample()).unwrap();
+    let objects: Vec<serde_json::Value> = sample
+        .lines()
+        .filter(|l| l.starts_with('{'))
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(
+        objects.len() >= 2,
+        "{} JSON lines in the sample",
+        objects.len()
+    );
+    let lines: String = objects.iter().map(|o| format!("{o}\n")).collect();
+    let array = serde_json::to_string_pretty(&objects).unwrap();
+    let stacked: String = objects
+        .iter()
+        .map(|o| serde_json::to_string_pretty(o).unwrap() + "\n")
+        .collect();
+    let key = |doc: &serde_json::Value| {
+        let mut doc = doc.clone();
+        doc["event"]["original"] = serde_json::Value::Null; // the text as written
+        doc
+    };
+    let (status, stdout, stderr) = run("panlog", &[], lines.as_bytes());
+    assert!(status.success() && stderr.is_empty(), "{stderr}");
+    let want: Vec<_> = ndjson(&stdout).iter().map(key).collect();
+    assert_eq!(want.len(), objects.len());
+    for input in [array, stacked] {
+        let (status, stdout, stderr) = run("panlog", &[], input.as_bytes());
+        assert!(status.success() && stderr.is_empty(), "{stderr}");
+        let got: Vec<_> = ndjson(&stdout).iter().map(key).collect();
+        assert_eq!(got, want, "{input}");
+    }
+}
+
 #[test]
 fn panlog_reads_naive_times_in_the_given_zone() {
     let (status, stdout, _) = run("panlog", &["--tz", "-08:00", &sample()], b"");
