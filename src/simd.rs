@@ -1,5 +1,6 @@
-//! The crate's only `unsafe`: a 16-byte SSE2 compare that finds the commas
-//! and quotes of 64 bytes at once, for the splitter's hot loop.
+//! The crate's only `unsafe`: 16-byte SSE2 compares that find the commas
+//! and quotes of 64 bytes at once, for the splitter's hot loop, and the
+//! bytes JSON escapes in 16, for the JSON writer's.
 //!
 //! SSE2 is part of the x86_64 baseline, so the fast path needs no runtime
 //! detection; other targets use the portable fallback. Both give the same
@@ -22,6 +23,29 @@ pub(crate) fn comma_quote_mask(block: &[u8; 64]) -> u64 {
     }
 }
 
+/// A bit per byte of `block`: set where a JSON string needs an escape
+/// (`"`, `\\`, or a byte below 0x20).
+#[inline]
+pub(crate) fn json_escape_mask(block: &[u8; 16]) -> u16 {
+    #[cfg(target_arch = "x86_64")]
+    {
+        // SAFETY: as for `comma_quote_mask`: SSE2 only.
+        unsafe { sse2::escape_mask(block) }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        portable_escape(block)
+    }
+}
+
+/// [`json_escape_mask`] one byte at a time.
+#[cfg_attr(target_arch = "x86_64", allow(dead_code))]
+fn portable_escape(block: &[u8; 16]) -> u16 {
+    block.iter().enumerate().fold(0, |m, (i, &b)| {
+        m | (u16::from(b < 0x20 || b == b'"' || b == b'\\') << i)
+    })
+}
+
 /// The same mask, one byte at a time: the fallback, and the reference the
 /// unit tests compare the SIMD path with.
 #[cfg_attr(target_arch = "x86_64", allow(dead_code))]
@@ -35,8 +59,22 @@ fn portable(block: &[u8; 64]) -> u64 {
 #[cfg(target_arch = "x86_64")]
 mod sse2 {
     use std::arch::x86_64::{
-        __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
+        __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_max_epu8, _mm_movemask_epi8, _mm_or_si128,
+        _mm_set1_epi8,
     };
+
+    #[target_feature(enable = "sse2")]
+    pub(super) fn escape_mask(block: &[u8; 16]) -> u16 {
+        // SAFETY: `block` is 16 bytes long, and `_mm_loadu_si128` reads
+        // exactly 16 bytes from any alignment.
+        let v = unsafe { _mm_loadu_si128(block.as_ptr().cast::<__m128i>()) };
+        // Unsigned `v <= 0x1f`: the larger of the two is 0x1f.
+        let low = _mm_set1_epi8(0x1f);
+        let control = _mm_cmpeq_epi8(_mm_max_epu8(v, low), low);
+        let quote = _mm_cmpeq_epi8(v, _mm_set1_epi8(b'"' as i8));
+        let slash = _mm_cmpeq_epi8(v, _mm_set1_epi8(b'\\' as i8));
+        _mm_movemask_epi8(_mm_or_si128(control, _mm_or_si128(quote, slash))) as u16
+    }
 
     #[target_feature(enable = "sse2")]
     pub(super) fn mask(block: &[u8; 64]) -> u64 {
@@ -76,6 +114,22 @@ mod tests {
                 };
             }
             assert_eq!(comma_quote_mask(&block), portable(&block));
+            for lane in block.chunks_exact(16) {
+                let lane: &[u8; 16] = lane.try_into().unwrap();
+                assert_eq!(json_escape_mask(lane), portable_escape(lane));
+            }
+        }
+        // Every byte value in every lane position.
+        for b in 0..=255u8 {
+            for at in 0..16 {
+                let mut lane = [b'a'; 16];
+                lane[at] = b;
+                assert_eq!(
+                    json_escape_mask(&lane),
+                    portable_escape(&lane),
+                    "{b:#x} at {at}"
+                );
+            }
         }
     }
 }
