@@ -185,11 +185,18 @@ const LINE_KEYS: &[&str] = &[
     "event.original",
 ];
 
+/// The keys of the objects an export or a store puts a shipped document
+/// in, looked into (two levels at most) when an object has no
+/// [`LINE_KEYS`] string of its own: Elasticsearch's and OpenSearch's
+/// `_source`, Splunk's export `result`, ECS's `log` (`log.original`), and
+/// the generic `data` and `fields`.
+const CONTAINER_KEYS: &[&str] = &["_source", "result", "log", "data", "fields"];
+
 /// A shipper's JSON object around a raw log line: the first
-/// [`LINE_KEYS`] string of the object (or of its HEC `event` object),
-/// unescaped into `out`, unless the object is a record of its own (it
-/// names a PAN-OS log type). Whether the line is a PAN-OS record is the
-/// caller's to judge.
+/// [`LINE_KEYS`] string of the object (or of its HEC `event` object, or
+/// of an object under a [`CONTAINER_KEYS`] key), unescaped into `out`,
+/// unless the object is a record of its own (it names a PAN-OS log type).
+/// Whether the line is a PAN-OS record is the caller's to judge.
 pub(crate) fn wrapped_line(
     json: &[u8],
     pairs: &mut Vec<(Range<usize>, Range<usize>)>,
@@ -202,6 +209,16 @@ pub(crate) fn wrapped_line(
     if type_key(b"\"LogType\"") || type_key(b"\"log_type\"") {
         return false;
     }
+    line_in(json, pairs, out, 0)
+}
+
+/// [`wrapped_line`] in the object `json`, `depth` containers down.
+fn line_in(
+    json: &[u8],
+    pairs: &mut Vec<(Range<usize>, Range<usize>)>,
+    out: &mut Vec<u8>,
+    depth: usize,
+) -> bool {
     let Ok(object) = unwrapped(json, pairs) else {
         return false;
     };
@@ -222,13 +239,20 @@ pub(crate) fn wrapped_line(
             .iter()
             .find(|(k, v)| key(k) == *name && kind(&object[v.clone()]) == Kind::String)
     });
-    match line {
-        Some((_, v)) => {
-            unescape_string(out, &object[v.clone()]);
-            true
-        }
-        None => false,
+    if let Some((_, v)) = line {
+        unescape_string(out, &object[v.clone()]);
+        return true;
     }
+    if depth >= 2 {
+        return false;
+    }
+    let inner = CONTAINER_KEYS.iter().find_map(|name| {
+        pairs
+            .iter()
+            .find(|(k, v)| key(k) == *name && object[v.clone()].first() == Some(&b'{'))
+            .map(|(_, v)| v.clone())
+    });
+    inner.is_some_and(|v| line_in(&object[v], pairs, out, depth + 1))
 }
 
 /// `{"value": x}` (the query names' wrapper) → `x`; other text as it is.

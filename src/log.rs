@@ -126,8 +126,9 @@ pub enum Input {
     /// A log shipper's JSON object around a raw line (`{"message": "<14>...
     /// 1,2024/03/05 ...,TRAFFIC,..."}`: Elastic's and Logstash's `message`,
     /// Splunk's `_raw` and HEC `event` string, Fluent Bit's `log`, GELF's
-    /// `short_message`, journald's `MESSAGE`, ECS's `event.original`, ...)
-    /// is read as the line it carries when that line
+    /// `short_message`, journald's `MESSAGE`, ECS's `event.original`, ...,
+    /// also inside a stored document: Elasticsearch's `_source`, Splunk's
+    /// export `result`) is read as the line it carries when that line
     /// is a PAN-OS record of another shape and the object names no log type
     /// of its own; the shipper's other members are not part of the record.
     /// [`Input::Json`] unwraps such objects too. Likewise a line quoted

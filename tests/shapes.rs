@@ -368,6 +368,12 @@ fn a_shippers_json_around_a_line_reads_as_the_line() {
             format!(
                 r#"{{"TimeGenerated":"2024-03-05T14:22:08Z","Computer":"relay","SyslogMessage":{q}}}"#
             ),
+            // Stored and exported documents: Elasticsearch's `_source`,
+            // Splunk's export `result`, ECS's `log.original`.
+            format!(r#"{{"_index":"logs-1","_id":"x","_source":{{"message":{q}}}}}"#),
+            format!(r#"{{"_source":{{"event":{{"original":{q}}},"host":{{"name":"c1"}}}}}}"#),
+            format!(r#"{{"preview":false,"offset":0,"result":{{"_raw":{q},"host":"c1"}}}}"#),
+            format!(r#"{{"log":{{"original":{q}}}}}"#),
         ] {
             for input in [Input::Auto, Input::Json] {
                 let mut parser = Parser::new().input(input);
