@@ -117,9 +117,10 @@ pub enum ErrorKind {
     #[error("empty record: no log fields")]
     EmptyRecord,
     /// The column-name row of a CSV export (the web interface's "Export to
-    /// CSV": `Domain,Receive Time,Serial #,Type,...`): the names of the
-    /// columns, not a record. The rows after it are records.
-    #[error("column names of a CSV export (\"Receive Time\", \"Type\", ...), not a record")]
+    /// CSV": `Domain,Receive Time,Serial #,Type,...`, or a search export's
+    /// `"_raw","_time",...`): the names of the columns, not a record. The
+    /// rows after it are records.
+    #[error("column names of a CSV export (its header row), not a record")]
     ColumnNames,
     /// Column 3, the log type, is missing or empty, and the record has no
     /// other shape of a PAN-OS log.

@@ -131,10 +131,10 @@ pub enum Input {
     /// export `result`) is read as the line it carries when that line
     /// is a PAN-OS record of another shape and the object names no log type
     /// of its own; the shipper's other members are not part of the record.
-    /// [`Input::Json`] unwraps such objects too. Likewise a line quoted
-    /// whole as one CSV field, `""` for each `"` (a CSV export's `_raw`
-    /// column), is read as the line inside the quotes (also with
-    /// [`Input::Csv`]).
+    /// [`Input::Json`] unwraps such objects too. Likewise a line quoted as
+    /// one CSV field, `""` for each `"` (a CSV export's `_raw` column, alone
+    /// or first of its row), is read as the line inside the quotes (also
+    /// with [`Input::Csv`]).
     ///
     /// ```
     /// let mut parser = panlog::Parser::new();
@@ -457,24 +457,30 @@ fn without_trailer(line: &[u8]) -> &[u8] {
     &line[..kept]
 }
 
-/// A line quoted whole as one CSV field (`"<14>Mar  5 ... 1,2024/...,""a,b"",..."`,
-/// a CSV export's `_raw` column): its content, `""` read as `"`, into
-/// `out`. `false` unless the line is exactly one such field.
+/// A line quoted as one CSV field (`"<14>Mar  5 ... 1,2024/...,""a,b"",..."`,
+/// the `_raw` column of a CSV export, alone or first of the row's
+/// columns): the field's content, `""` read as `"`, into `out`. `false`
+/// unless the line starts with such a field and ends with it or a comma
+/// after it (the export's other columns are its own, not the record's).
 fn unquote_line(line: &[u8], out: &mut Vec<u8>) -> bool {
-    let Some(inner) = line.strip_prefix(b"\"").and_then(|l| l.strip_suffix(b"\"")) else {
+    let Some(mut rest) = line.strip_prefix(b"\"") else {
         return false;
     };
     out.clear();
-    let mut rest = inner;
     while let Some(at) = memchr::memchr(b'"', rest) {
-        if rest.get(at + 1) != Some(&b'"') {
-            return false;
+        match rest.get(at + 1) {
+            Some(b'"') => {
+                out.extend_from_slice(&rest[..=at]);
+                rest = &rest[at + 2..];
+            }
+            None | Some(b',') => {
+                out.extend_from_slice(&rest[..at]);
+                return true;
+            }
+            Some(_) => return false,
         }
-        out.extend_from_slice(&rest[..=at]);
-        rest = &rest[at + 2..];
     }
-    out.extend_from_slice(rest);
-    true
+    false
 }
 
 impl Core {
@@ -731,10 +737,18 @@ fn build<'a>(
 ) -> Result<Log<'a>, Error> {
     let count = spans.len();
     let column = |i: usize| spans.get(i).map_or(&b""[..], |s| s.bytes(body));
-    // The web interface's CSV export starts with the columns' names.
+    // The web interface's CSV export starts with the columns' names, and a
+    // search export with its own (`"_raw","_time",...`: Splunk's).
+    let unquoted = |i: usize| {
+        let c = column(i);
+        c.strip_prefix(b"\"")
+            .and_then(|c| c.strip_suffix(b"\""))
+            .unwrap_or(c)
+    };
     if opts.schema.is_none()
-        && column(3).eq_ignore_ascii_case(b"type")
-        && column(1).eq_ignore_ascii_case(b"receive time")
+        && ((column(3).eq_ignore_ascii_case(b"type")
+            && column(1).eq_ignore_ascii_case(b"receive time"))
+            || (unquoted(0) == b"_raw" && count > 1))
     {
         return Err(Error::new(ErrorKind::ColumnNames, position));
     }

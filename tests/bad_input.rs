@@ -310,6 +310,11 @@ fn table() -> Vec<Bad> {
             Error(|k| matches!(k, ErrorKind::ColumnNames), 1, None),
         ),
         bad(
+            "the column-name row of a search export (Splunk's `_raw` first)",
+            "\"_raw\",\"_time\",\"host\",\"source\"",
+            Error(|k| matches!(k, ErrorKind::ColumnNames), 1, None),
+        ),
+        bad(
             "not a PAN-OS log at all",
             "hello world",
             Error(

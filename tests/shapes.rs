@@ -404,8 +404,8 @@ fn a_shippers_json_around_a_line_reads_as_the_line() {
     assert_eq!(log.get("message").unwrap(), "GET /index.html 200");
 }
 
-/// A line quoted whole as one CSV field, `""` for each `"` (the `_raw`
-/// column of a CSV export), reads as the line inside, in a stream among
+/// A line quoted as one CSV field, `""` for each `"` (the `_raw` column of
+/// a CSV export, alone or first of its row), reads as the line inside, in a stream among
 /// plain lines; a quoted field that is not a PAN-OS line stays an error of
 /// its own and the stream goes on.
 #[test]
@@ -420,6 +420,13 @@ fn a_line_quoted_whole_reads_as_the_line() {
         assert_eq!(log.get("rule").unwrap(), "allow \"all\"");
         assert_eq!(log.header().hostname(), Some("PA-1"));
     }
+    // The `_raw` column first of a Splunk export's row: the rest is the
+    // export's.
+    let row = format!("{quoted},\"2024-03-05T14:22:07.000+0000\",\"c1\",\"pan:traffic\"");
+    assert_eq!(
+        serde_json::to_value(Parser::new().parse(row.as_bytes()).unwrap()).unwrap(),
+        bare
+    );
     let stream = format!("{quoted}\n\"just text\"\n{csv}\n");
     let mut reader = panlog::reader::LogReader::new(stream.as_bytes());
     let mut got = Vec::new();
