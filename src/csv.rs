@@ -752,6 +752,19 @@ impl Fields {
         self.push(range.start, range.end, Flags::empty());
     }
 
+    /// [`push_plain`](Self::push_plain) for each of `ranges`, in one
+    /// reservation.
+    pub(crate) fn extend_plain(
+        &mut self,
+        ranges: impl ExactSizeIterator<Item = std::ops::Range<usize>>,
+    ) {
+        self.spans.extend(ranges.map(|r| Span {
+            start: r.start as u32,
+            end: r.end as u32,
+            flags: Flags::empty(),
+        }));
+    }
+
     #[inline]
     fn push(&mut self, start: usize, end: usize, flags: Flags) {
         // `split` only sees records of at most `MAX_RECORD` bytes, so the

@@ -227,19 +227,24 @@ impl Named {
         } else {
             self.slots.len()
         };
-        for i in 0..width.max(4) {
-            let range = self.slots.get(i).cloned().flatten().unwrap_or(0..0);
-            fields.push_plain(range);
-        }
+        let slots = &self.slots;
+        fields.extend_plain(
+            (0..width.max(4)).map(|i| slots.get(i).cloned().flatten().unwrap_or(0..0)),
+        );
         self.names_len = 0;
         for (key, value) in &self.extras {
             fields.push_plain(value.clone());
             if self.names.len() <= self.names_len {
                 self.names.push(String::new());
             }
+            // Records of one profile name their extra keys alike: a name
+            // already in place is kept.
             let name = &mut self.names[self.names_len];
-            name.clear();
-            name.push_str(&crate::csv::text_lossy(&self.keys[key.clone()]));
+            let key = &self.keys[key.clone()];
+            if name.as_bytes() != key {
+                name.clear();
+                name.push_str(&crate::csv::text_lossy(key));
+            }
             self.names_len += 1;
         }
         schema
