@@ -366,7 +366,7 @@ impl WriteJson for Panos<'_> {
         o.member_key_if(json_key!("flags"), &self.flags);
         if let Some(flags) = self.flag_bits.0 {
             for (name, bit) in FlagBits::NAMES {
-                o.member(name, &(flags.bits() & bit != 0));
+                o.plain_member(name, &(flags.bits() & bit != 0));
             }
         }
         o.member_key_if(json_key!("threat"), &self.threat);

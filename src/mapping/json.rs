@@ -43,7 +43,8 @@ pub trait WriteJson {
 }
 
 /// The members of one JSON object being written: `{`, then each member
-/// with its comma, then `}` from [`end`](Self::end).
+/// with its comma, then `}` from [`end`](Self::end) (an `Object` dropped
+/// without it leaves the object open).
 ///
 /// # Example
 ///
@@ -70,10 +71,19 @@ impl<'o> Object<'o> {
         Object { out, empty: true }
     }
 
-    /// A member named `key`, which must need no escaping (no `"`, `\` or
-    /// control character: an identifier, a PAN-OS field name).
+    /// A member named `key` (escaped if it has to be).
     pub fn member<T: WriteJson + ?Sized>(&mut self, key: &str, value: &T) {
-        debug_assert!(!key.bytes().any(|b| ESCAPE[usize::from(b)] != 0));
+        if is_plain(key.as_bytes()) {
+            self.plain_member(key, value);
+        } else {
+            self.escaped_member(key, value);
+        }
+    }
+
+    /// A member whose name the crate knows needs no escaping (a schema's
+    /// column name).
+    pub(crate) fn plain_member<T: WriteJson + ?Sized>(&mut self, key: &str, value: &T) {
+        debug_assert!(is_plain(key.as_bytes()));
         self.comma();
         self.out.push(b'"');
         self.out.extend_from_slice(key.as_bytes());
@@ -90,7 +100,7 @@ impl<'o> Object<'o> {
     }
 
     /// A member whose name is given as written: quoted, with its colon
-    /// (`"port":`, a [`Key`]'s bytes): one copy.
+    /// (`"port":`, a [`Key`]'s bytes), copied as it is.
     ///
     /// ```
     /// use panlog::mapping::json::Object;
@@ -215,6 +225,15 @@ const ESCAPE: [u8; 256] = {
     table[b'\\' as usize] = b'\\';
     table
 };
+
+/// Whether `bytes` need no escape in a JSON string.
+fn is_plain(bytes: &[u8]) -> bool {
+    bytes.chunks(16).all(|chunk| {
+        let mut lane = [b'a'; 16];
+        lane[..chunk.len()].copy_from_slice(chunk);
+        crate::simd::json_escape_mask(&lane) == 0
+    })
+}
 
 /// `s` as a JSON string, quoted and escaped as serde_json does.
 pub(crate) fn write_str(out: &mut Vec<u8>, s: &str) {
@@ -460,8 +479,8 @@ impl WriteJson for Zone {
 impl WriteJson for ThreatId<'_> {
     fn write_json(&self, out: &mut Vec<u8>) {
         let mut object = Object::start(out);
-        object.member("name", &self.name);
-        object.member("id", &self.id);
+        object.plain_member("name", &self.name);
+        object.plain_member("id", &self.id);
         object.end();
     }
 }
@@ -509,7 +528,7 @@ impl Rest<'_> {
                 |i| self.used.contains(i),
                 |name, out| {
                     if !super::is_na_out(&out) {
-                        object.member(name, &out);
+                        object.plain_member(name, &out);
                     }
                 },
             );
@@ -517,7 +536,7 @@ impl Rest<'_> {
                 object.escaped_member(name, &out);
             }
             if log.unnamed_extras().next().is_some() {
-                object.member("extra_columns", &UnnamedExtras(log));
+                object.plain_member("extra_columns", &UnnamedExtras(log));
             }
         }
     }
@@ -536,12 +555,12 @@ impl WriteJson for crate::Log<'_> {
     /// impl writes it.
     fn write_json(&self, out: &mut Vec<u8>) {
         let mut object = Object::start(out);
-        self.for_each_out(|_| false, |name, value| object.member(name, &value));
+        self.for_each_out(|_| false, |name, value| object.plain_member(name, &value));
         for (name, value) in self.extra_outs(|_| false) {
             object.escaped_member(name, &value);
         }
         if self.unnamed_extras().next().is_some() {
-            object.member("extra_columns", &UnnamedExtras(self));
+            object.plain_member("extra_columns", &UnnamedExtras(self));
         }
         object.end();
     }
@@ -585,6 +604,24 @@ mod tests {
             let mut out = Vec::new();
             write_str(&mut out, &s);
             assert_eq!(out, serde_json::to_vec(&s).unwrap(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn member_names_are_escaped_when_they_must_be() {
+        for key in [
+            "plain",
+            "a\"b",
+            "back\\slash",
+            "tab\there",
+            "a_key_longer_than_sixteen_bytes\n",
+        ] {
+            let mut out = Vec::new();
+            let mut object = Object::start(&mut out);
+            object.member(key, &1u8);
+            object.end();
+            let want = serde_json::to_vec(&std::collections::BTreeMap::from([(key, 1u8)])).unwrap();
+            assert_eq!(out, want, "{key:?}");
         }
     }
 
