@@ -237,7 +237,8 @@ impl<'a> SyslogHeader<'a> {
             && rest.get(n) == Some(&b' ')
         {
             header.timestamp = as_str(&rest[..n]);
-            at += n + 1;
+            // One space, or a relay's padding of more.
+            at += n + 1 + spaces(&line[at + n + 1..]);
             let tail = &line[at..];
             // Some relays put a TAB, not a space, after the hostname.
             let token = &tail[..memchr::memchr2(b' ', b'\t', tail).unwrap_or(tail.len())];
@@ -249,6 +250,7 @@ impl<'a> SyslogHeader<'a> {
                 header.hostname =
                     as_str(token.strip_suffix(b":").unwrap_or(token)).filter(|h| *h != "-");
                 at += token.len() + usize::from(token.len() < tail.len());
+                at += spaces(&line[at..]);
             }
         }
         // A relay's syslog tag before the body (`paloalto: `, `panos[42]: `,
@@ -528,15 +530,28 @@ fn structured_data_len(s: &[u8]) -> Option<usize> {
     (at > 0).then_some(at)
 }
 
-const MONTHS: [&[u8; 3]; 12] = [
-    b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov", b"Dec",
-];
-
+/// A month's number by its English abbreviation, in any case (`Mar`,
+/// `MAR`, `mar`: some devices and relays write it upper or lower case).
 fn month_number(name: &[u8]) -> Option<u32> {
-    MONTHS
-        .iter()
-        .position(|m| &m[..] == name)
-        .map(|i| i as u32 + 1)
+    // Every record's body is asked (`1,2` is no month): one match on the
+    // lower-cased bytes (`| 0x20` lower-cases ASCII letters and turns no
+    // other byte into one).
+    let [a, b, c] = *name else { return None };
+    Some(match &[a | 0x20, b | 0x20, c | 0x20] {
+        b"jan" => 1,
+        b"feb" => 2,
+        b"mar" => 3,
+        b"apr" => 4,
+        b"may" => 5,
+        b"jun" => 6,
+        b"jul" => 7,
+        b"aug" => 8,
+        b"sep" => 9,
+        b"oct" => 10,
+        b"nov" => 11,
+        b"dec" => 12,
+        _ => return None,
+    })
 }
 
 /// The length of the RFC 3164 timestamp at the start of `s` (see
@@ -861,6 +876,11 @@ fn tag_before_body(s: &[u8]) -> Option<Tag<'_>> {
         pid,
         len: at,
     })
+}
+
+/// The number of spaces at the start of `s`.
+fn spaces(s: &[u8]) -> usize {
+    s.iter().take_while(|&&b| b == b' ').count()
 }
 
 /// How many headers in a row [`SyslogHeader::parse`] reads (relays each

@@ -497,6 +497,34 @@ fn collector_header_forms() {
             "{line}"
         );
     }
+    // A month in capitals or lower case; two spaces around the hostname.
+    for (line, timestamp) in [
+        (
+            "<14>MAR  5 14:22:07 PA-1 1,2024/03/05 14:22:07,0018,SYSTEM",
+            "MAR  5 14:22:07",
+        ),
+        (
+            "<14>mar  5 14:22:07 PA-1 1,2024/03/05 14:22:07,0018,SYSTEM",
+            "mar  5 14:22:07",
+        ),
+        (
+            "<14>Mar  5 14:22:07  PA-1  1,2024/03/05 14:22:07,0018,SYSTEM",
+            "Mar  5 14:22:07",
+        ),
+    ] {
+        let (h, b) = SyslogHeader::parse(line.as_bytes());
+        assert_eq!(
+            (h.timestamp(), h.hostname()),
+            (Some(timestamp), Some("PA-1")),
+            "{line}"
+        );
+        assert_eq!(b, b"1,2024/03/05 14:22:07,0018,SYSTEM", "{line}");
+        assert_eq!(
+            h.datetime(2024, utc).unwrap().to_rfc3339(),
+            "2024-03-05T14:22:07+00:00",
+            "{line}"
+        );
+    }
     // A year after the time, before an IP address hostname.
     let (h, body) = SyslogHeader::parse(b"Mar  5 14:22:07 2023 10.2.3.4 1,2024/03/05");
     assert_eq!(
