@@ -341,6 +341,32 @@ fn timed_writes(
     });
 }
 
+/// The timed loop of a hand-written peer row: the `csv` crate's records →
+/// `doc` (given the record and its index) → `serde_json::to_writer`,
+/// asserting the record count and a floor on the bytes written.
+fn timed_hand(
+    b: &mut criterion::Bencher<'_>,
+    joined: &[u8],
+    min_bytes: usize,
+    mut doc: impl FnMut(&csv::ByteRecord, usize) -> serde_json::Value,
+) {
+    let mut rec = csv::ByteRecord::new();
+    let mut out = Vec::with_capacity(64 * 1024);
+    b.iter(|| {
+        let mut rdr = csv_reader(black_box(joined));
+        let (mut docs, mut bytes) = (0, 0);
+        while rdr.read_byte_record(&mut rec).unwrap() {
+            let value = doc(&rec, docs);
+            out.clear();
+            serde_json::to_writer(&mut out, &value).unwrap();
+            bytes += out.len();
+            docs += 1;
+        }
+        assert_eq!(docs, RECORDS);
+        assert!(bytes > RECORDS * min_bytes);
+    });
+}
+
 /// A mapping row: documents written with `serde_json::to_writer`.
 fn to_json<M: Mapping>(b: &mut criterion::Bencher<'_>, data: &[u8], mapping: &M, min_bytes: usize) {
     timed_writes(b, data, min_bytes, |log, out| {
@@ -444,38 +470,12 @@ fn ecs_json(c: &mut Criterion) {
     });
     // A hand-written mapper of a document the size of the full ECS one.
     group.bench_function("csv crate + json! full document", |b| {
-        let mut rec = csv::ByteRecord::new();
-        let mut out = Vec::with_capacity(64 * 1024);
-        b.iter(|| {
-            let mut rdr = csv_reader(black_box(&joined));
-            let (mut docs, mut bytes) = (0, 0);
-            while rdr.read_byte_record(&mut rec).unwrap() {
-                let doc = hand_full_doc(&rec, lines[docs], &names);
-                out.clear();
-                serde_json::to_writer(&mut out, &doc).unwrap();
-                bytes += out.len();
-                docs += 1;
-            }
-            assert_eq!(docs, RECORDS);
-            assert!(bytes > RECORDS * 500);
+        timed_hand(b, &joined, 500, |rec, n| {
+            hand_full_doc(rec, lines[n], &names)
         });
     });
     group.bench_function("csv crate + match + json!", |b| {
-        let mut rec = csv::ByteRecord::new();
-        let mut out = Vec::with_capacity(64 * 1024);
-        b.iter(|| {
-            let mut rdr = csv_reader(black_box(&joined));
-            let (mut docs, mut bytes) = (0, 0);
-            while rdr.read_byte_record(&mut rec).unwrap() {
-                let doc = hand_doc(&rec);
-                out.clear();
-                serde_json::to_writer(&mut out, &doc).unwrap();
-                bytes += out.len();
-                docs += 1;
-            }
-            assert_eq!(docs, RECORDS);
-            assert!(bytes > RECORDS * 100);
-        });
+        timed_hand(b, &joined, 100, |rec, _| hand_doc(rec));
     });
     group.finish();
 }

@@ -340,7 +340,8 @@ fn convert<R: Read, W: Write>(
     // spread over lines) from lines of records, NDJSON included.
     let mut head = Vec::with_capacity(SNIFF);
     (&mut input).take(SNIFF as u64).read_to_end(&mut head)?;
-    let json = opts.input == Input::Json || (opts.input == Input::Auto && is_json_document(&head));
+    let json = opts.input == Input::Json
+        || (opts.input == Input::Auto && panlog::json::is_document(&head));
     let input = io::Cursor::new(head).chain(input);
     if json {
         return convert_json(name, input, parser, opts, out, stats);
@@ -474,40 +475,10 @@ fn write_json(
     Ok(())
 }
 
-/// How much of an input [`is_json_document`] looks at.
+/// How much of an input `panlog::json::is_document` looks at.
 const SNIFF: usize = 64 * 1024;
 
-/// Whether `head`, the start of an input, is a JSON document rather than
-/// lines of records: it opens an array, or its first object does not end
-/// on its first line (pretty-printed). NDJSON (a whole object per line)
-/// stays on the line path, which streams.
-fn is_json_document(head: &[u8]) -> bool {
-    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
-    let start = head
-        .iter()
-        .position(|b| !b.is_ascii_whitespace())
-        .unwrap_or(head.len());
-    let head = &head[start..];
-    match head.first() {
-        Some(b'[') => true,
-        Some(b'{') => {
-            let line = &head[..memchr_line_end(head)];
-            let line = line.trim_ascii_end();
-            let whole = line.ends_with(b"}")
-                && panlog::json::values(line)
-                    .next()
-                    .is_some_and(|r| r == (0..line.len()));
-            !whole
-        }
-        _ => false,
-    }
-}
-
-fn memchr_line_end(text: &[u8]) -> usize {
-    text.iter().position(|&b| b == b'\n').unwrap_or(text.len())
-}
-
-/// A JSON document (`--from json`, or detected: [`is_json_document`]): the
+/// A JSON document (`--from json`, or detected: `panlog::json::is_document`): the
 /// input whole (a JSON array or stacked objects may span lines), each
 /// top-level object a record.
 fn convert_json<R: Read, W: Write>(
@@ -537,5 +508,5 @@ fn convert_json<R: Read, W: Write>(
 }
 
 fn memchr_count(text: &[u8]) -> u64 {
-    text.iter().filter(|&&b| b == b'\n').count() as u64
+    memchr::memchr_iter(b'\n', text).count() as u64
 }

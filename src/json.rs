@@ -446,6 +446,38 @@ fn unescape_string(out: &mut Vec<u8>, raw: &[u8]) {
     }
 }
 
+/// Whether `head`, the start of an input, is a JSON document rather than
+/// lines of records (NDJSON among them): it opens an array, or its first
+/// object does not close on its first line (pretty-printed objects). A
+/// document is read whole with [`values`]; lines go through a
+/// [`LogReader`](crate::reader::LogReader), which streams.
+///
+/// # Example
+///
+/// ```
+/// use panlog::json::is_document;
+/// assert!(is_document(b"[{\"LogType\":\"TRAFFIC\"}]"));
+/// assert!(is_document(b"{\n  \"LogType\": \"TRAFFIC\"\n}\n"));
+/// assert!(!is_document(b"{\"LogType\":\"TRAFFIC\"}\n{\"LogType\":\"THREAT\"}\n"));
+/// assert!(!is_document(b"<14>Mar  5 14:22:07 PA-1 1,2024/03/05 14:22:07,0018,SYSTEM"));
+/// ```
+#[must_use]
+pub fn is_document(head: &[u8]) -> bool {
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let head = &head[skip_ws(head, 0)..];
+    match head.first() {
+        Some(b'[') => true,
+        Some(b'{') => {
+            let line = &head[..memchr::memchr(b'\n', head).unwrap_or(head.len())];
+            let line = line.trim_ascii_end();
+            let whole =
+                line.ends_with(b"}") && values(line).next().is_some_and(|r| r == (0..line.len()));
+            !whole
+        }
+        _ => false,
+    }
+}
+
 /// The byte ranges of the top-level JSON values of `input`: NDJSON,
 /// objects stacked with or without newlines, or the elements of an array.
 /// Text between values that is not JSON ends the scan (its range is the

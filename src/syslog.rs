@@ -829,53 +829,45 @@ struct Tag<'a> {
 /// and `_.-/`, an optional `[pid]`, a colon and spaces) if a record's body
 /// follows it: a CSV body ([`is_body_start`]), CEF, LEEF or a JSON object.
 fn tag_before_body(s: &[u8]) -> Option<Tag<'_>> {
-    // `- `: a relay's nil tag (RFC 5424's `-` carried into a BSD line).
-    if let Some(rest) = s.strip_prefix(b"- ") {
-        let spaces = rest.iter().take_while(|&&b| b == b' ').count();
-        return is_body_start(&rest[spaces..]).then_some(Tag {
-            app: b"",
-            pid: None,
-            len: 2 + spaces,
-        });
-    }
-    let app_len = s
-        .iter()
-        .take(49)
-        .take_while(|&&b| b.is_ascii_alphanumeric() || b"_.-/".contains(&b))
-        .count();
-    // `CEF: 0|...` (a space after CEF's colon) is a body, not a tag.
-    if app_len > 48 || matches!(&s[..app_len], b"CEF" | b"LEEF") {
-        return None;
-    }
-    let mut at = app_len;
-    let mut pid = None;
-    if s.get(at) == Some(&b'[') {
-        let digits = s[at + 1..]
+    let (app, pid, mut at) = if s.starts_with(b"- ") {
+        // A relay's nil tag (RFC 5424's `-` carried into a BSD line).
+        (&s[..0], None, 1)
+    } else {
+        let app_len = s
             .iter()
-            .take(11)
-            .take_while(|b| b.is_ascii_digit())
+            .take(49)
+            .take_while(|&&b| b.is_ascii_alphanumeric() || b"_.-/".contains(&b))
             .count();
-        if !(1..=10).contains(&digits) || s.get(at + 1 + digits) != Some(&b']') {
+        // `CEF: 0|...` (a space after CEF's colon) is a body, not a tag.
+        if app_len > 48 || matches!(&s[..app_len], b"CEF" | b"LEEF") {
             return None;
         }
-        pid = Some(&s[at + 1..at + 1 + digits]);
-        at += digits + 2;
-    }
-    if s.get(at) != Some(&b':') {
-        return None;
-    }
-    at += 1;
-    at += s[at..].iter().take_while(|&&b| b == b' ').count();
+        let mut at = app_len;
+        let mut pid = None;
+        if s.get(at) == Some(&b'[') {
+            let digits = s[at + 1..]
+                .iter()
+                .take(11)
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+            if !(1..=10).contains(&digits) || s.get(at + 1 + digits) != Some(&b']') {
+                return None;
+            }
+            pid = Some(&s[at + 1..at + 1 + digits]);
+            at += digits + 2;
+        }
+        if s.get(at) != Some(&b':') {
+            return None;
+        }
+        (&s[..app_len], pid, at + 1)
+    };
+    at += spaces(&s[at..]);
     let body = &s[at..];
     let keyed = body.starts_with(b"CEF:")
         || body.starts_with(b"LEEF:")
         || body.starts_with(b"{\"")
         || (body.len() > 1 && body[0].is_ascii_digit() && body[1] == b'|');
-    (keyed || is_body_start(body)).then_some(Tag {
-        app: &s[..app_len],
-        pid,
-        len: at,
-    })
+    (keyed || is_body_start(body)).then_some(Tag { app, pid, len: at })
 }
 
 /// The number of spaces at the start of `s`.

@@ -314,6 +314,24 @@ fn header_datetimes() {
     assert!(h.datetime(2020, plus2).is_none());
 }
 
+/// `line` is PA-1's SYSTEM record with the header timestamp `timestamp`,
+/// which reads as `time` in `zone` (a year-less timestamp in `year`).
+fn check_pa1_time(line: &str, timestamp: &'static str, year: i32, zone: FixedOffset, time: &str) {
+    check(
+        line,
+        Want {
+            timestamp: Some(timestamp),
+            ..PA1_SYSTEM
+        },
+    );
+    let (h, _) = SyslogHeader::parse(line.as_bytes());
+    assert_eq!(
+        h.datetime(year, zone).expect(line).to_rfc3339(),
+        time,
+        "{line}"
+    );
+}
+
 /// PA-1's BSD header and a SYSTEM body, as the cases below expect them.
 const PA1_SYSTEM: Want = Want {
     format: HeaderFormat::Rfc3164,
@@ -420,32 +438,22 @@ fn looser_bsd_headers() {
         },
     );
     let utc = FixedOffset::east_opt(0).unwrap();
-    let line = "<14>Mar  5 2023 14:22:07 PA-1 1,2024/03/05 14:22:07,0018,SYSTEM";
-    check(
-        line,
-        Want {
-            timestamp: Some("Mar  5 2023 14:22:07"),
-            ..PA1_SYSTEM
-        },
-    );
-    let (h, _) = SyslogHeader::parse(line.as_bytes());
-    assert_eq!(
-        h.datetime(2026, utc).unwrap().to_rfc3339(),
-        "2023-03-05T14:22:07+00:00"
-    );
-    let line = "<14>Mar  5 14:22:07.250 PA-1 1,2024/03/05 14:22:07,0018,SYSTEM";
-    check(
-        line,
-        Want {
-            timestamp: Some("Mar  5 14:22:07.250"),
-            ..PA1_SYSTEM
-        },
-    );
-    let (h, _) = SyslogHeader::parse(line.as_bytes());
-    assert_eq!(
-        h.datetime(2024, utc).unwrap().to_rfc3339(),
-        "2024-03-05T14:22:07.250+00:00"
-    );
+    for (line, timestamp, year, time) in [
+        (
+            "<14>Mar  5 2023 14:22:07 PA-1 1,2024/03/05 14:22:07,0018,SYSTEM",
+            "Mar  5 2023 14:22:07",
+            2026,
+            "2023-03-05T14:22:07+00:00",
+        ),
+        (
+            "<14>Mar  5 14:22:07.250 PA-1 1,2024/03/05 14:22:07,0018,SYSTEM",
+            "Mar  5 14:22:07.250",
+            2024,
+            "2024-03-05T14:22:07.250+00:00",
+        ),
+    ] {
+        check_pa1_time(line, timestamp, year, utc, time);
+    }
 }
 
 /// Collectors' own header forms: the year before the month or after the
@@ -483,19 +491,7 @@ fn collector_header_forms() {
             "2023-03-05T14:22:07+01:00",
         ),
     ] {
-        check(
-            line,
-            Want {
-                timestamp: Some(timestamp),
-                ..PA1_SYSTEM
-            },
-        );
-        let (h, _) = SyslogHeader::parse(line.as_bytes());
-        assert_eq!(
-            h.datetime(2026, plus1).expect(line).to_rfc3339(),
-            time,
-            "{line}"
-        );
+        check_pa1_time(line, timestamp, 2026, plus1, time);
     }
     // A month in capitals or lower case; two spaces around the hostname.
     for (line, timestamp) in [

@@ -228,11 +228,15 @@ const ESCAPE: [u8; 256] = {
 
 /// Whether `bytes` need no escape in a JSON string.
 fn is_plain(bytes: &[u8]) -> bool {
-    bytes.chunks(16).all(|chunk| {
-        let mut lane = [b'a'; 16];
-        lane[..chunk.len()].copy_from_slice(chunk);
-        crate::simd::json_escape_mask(&lane) == 0
-    })
+    bytes.chunks(16).all(|chunk| escape_mask(chunk) == 0)
+}
+
+/// A bit per byte of `chunk` (at most sixteen) that needs an escape; the
+/// lane is padded with a byte that needs none.
+fn escape_mask(chunk: &[u8]) -> u16 {
+    let mut lane = [b'a'; 16];
+    lane[..chunk.len()].copy_from_slice(chunk);
+    crate::simd::json_escape_mask(&lane)
 }
 
 /// `s` as a JSON string, quoted and escaped as serde_json does.
@@ -252,9 +256,7 @@ fn escape_into(out: &mut Vec<u8>, bytes: &[u8]) {
         // The next sixteen bytes, or the rest padded with a byte that needs
         // no escape (most strings are shorter than sixteen).
         let rest = &bytes[i..bytes.len().min(i + 16)];
-        let mut lane = [b'a'; 16];
-        lane[..rest.len()].copy_from_slice(rest);
-        let mask = crate::simd::json_escape_mask(&lane);
+        let mask = escape_mask(rest);
         if mask == 0 {
             i += rest.len();
             continue;
