@@ -41,6 +41,18 @@ pub enum HeaderFormat {
     Rfc3164,
     /// RFC 5424 (IETF): `<PRI>1 TIMESTAMP HOSTNAME APP-NAME PROCID MSGID SD `.
     Rfc5424,
+    /// Words this crate does not read as a header (a collector's own date
+    /// form, a doubled hostname) before a CSV body: only
+    /// [`raw`](SyslogHeader::raw), and a hostname-like last word as the
+    /// [`hostname`](SyslogHeader::hostname), are known.
+    ///
+    /// ```
+    /// use panlog::syslog::{HeaderFormat, SyslogHeader};
+    /// let (h, body) = SyslogHeader::parse(b"15 Mar 2021 10:20:30 PA-1 1,2021/03/15 10:20:30,0011,SYSTEM");
+    /// assert_eq!((h.format(), h.hostname()), (HeaderFormat::Other, Some("PA-1")));
+    /// assert!(body.starts_with(b"1,2021/03/15"));
+    /// ```
+    Other,
 }
 
 /// A syslog PRI value: `facility * 8 + severity`, at most 191.
@@ -200,6 +212,22 @@ impl<'a> SyslogHeader<'a> {
                 ..inner
             };
             body = rest;
+        }
+        // Words left before a CSV body that no rule above reads
+        // (`15 Mar 2021 10:20:30 PA-1 1,2021/...`, `PA-1 PA-1 1,2021/...`):
+        // the header's too, so that the body's first column is `1`.
+        if !is_body_start(body)
+            && let Some(at) = body_after_words(body)
+        {
+            let words = &body[..at];
+            if header.raw.is_empty() {
+                header.format = HeaderFormat::Other;
+            }
+            if header.hostname.is_none() {
+                header.hostname = last_word_as_hostname(words);
+            }
+            header.raw = &line[..line.len() - body.len() + at];
+            body = &body[at..];
         }
         (header, body)
     }
@@ -868,6 +896,39 @@ fn tag_before_body(s: &[u8]) -> Option<Tag<'_>> {
         || body.starts_with(b"{\"")
         || (body.len() > 1 && body[0].is_ascii_digit() && body[1] == b'|');
     (keyed || is_body_start(body)).then_some(Tag { app, pid, len: at })
+}
+
+/// Where a CSV body ([`is_body_start`]) starts in `s` after words
+/// separated by spaces: the word before the first comma, if nothing before it
+/// is a key's `=`, a CEF or LEEF `|`, a quote, a brace or a line end. Reads at
+/// most [`MAX_WORDS_LEN`] bytes.
+fn body_after_words(s: &[u8]) -> Option<usize> {
+    let window = &s[..s.len().min(MAX_WORDS_LEN)];
+    let comma = memchr::memchr(b',', window)?;
+    let at = memchr::memrchr2(b' ', b'\t', &window[..comma])? + 1;
+    let words = &window[..at];
+    let plain = !words
+        .iter()
+        .any(|b| matches!(b, b'=' | b'|' | b'"' | b'{' | b'<' | b'\n' | b'\r'));
+    (plain && is_body_start(&s[at..])).then_some(at)
+}
+
+/// How far [`body_after_words`] looks for the body.
+const MAX_WORDS_LEN: usize = 256;
+
+/// The last of `words` if it could be a hostname (letters, digits, `-._`,
+/// not only digits).
+fn last_word_as_hostname(words: &[u8]) -> Option<&str> {
+    let words = words.trim_ascii_end();
+    let word = &words[words
+        .iter()
+        .rposition(|b| matches!(b, b' ' | b'\t'))
+        .map_or(0, |i| i + 1)..];
+    let name = word
+        .iter()
+        .all(|b| b.is_ascii_alphanumeric() || b"-._".contains(b))
+        && !word.iter().all(u8::is_ascii_digit);
+    if name { as_str(word) } else { None }
 }
 
 /// The number of spaces at the start of `s`.

@@ -590,3 +590,69 @@ fn collector_header_forms() {
     let (h, b) = SyslogHeader::parse(b"<14>Mar  5 14:22:07 PA-1 note: free text");
     assert_eq!((h.app_name(), b), (None, &b"note: free text"[..]));
 }
+
+/// Words before a CSV body that no header rule reads (a collector's own date
+/// form, an anonymised `May 00` date, a doubled hostname, RFC 5424's `-` SD
+/// followed by two spaces) are the header's: the body's first column is `1`,
+/// not the words.
+#[test]
+fn words_before_the_body_are_the_header() {
+    const BODY: &str = "1,2024/03/05 14:22:07,0018,SYSTEM";
+    for (head, format, host) in [
+        (
+            "15 Mar 2024 14:22:07 PA-1 ",
+            HeaderFormat::Other,
+            Some("PA-1"),
+        ),
+        (
+            "2024/03/05 14:22:07 PA-1 ",
+            HeaderFormat::Other,
+            Some("PA-1"),
+        ),
+        (
+            "May 00 00:00:00 XXX-XX-00 ",
+            HeaderFormat::Other,
+            Some("XXX-XX-00"),
+        ),
+        (
+            "<14>Mar  5 14:22:07 PA-1 PA-1 ",
+            HeaderFormat::Rfc3164,
+            Some("PA-1"),
+        ),
+        (
+            "<14>Mar  5 14:22:07 PA-1 %PAN-6: ",
+            HeaderFormat::Rfc3164,
+            Some("PA-1"),
+        ),
+        (
+            "<14>1 2024-03-05T14:22:07Z fw - - - -  ",
+            HeaderFormat::Rfc5424,
+            Some("fw"),
+        ),
+        ("relay 10:20:30 ", HeaderFormat::Other, None),
+    ] {
+        let line = format!("{head}{BODY}");
+        let (h, b) = SyslogHeader::parse(line.as_bytes());
+        assert_eq!(std::str::from_utf8(b).unwrap(), BODY, "{line}");
+        assert_eq!((h.format(), h.hostname()), (format, host), "{line}");
+        assert_eq!(h.raw(), head.as_bytes(), "{line}");
+        let log = panlog::parse(line.as_bytes()).unwrap();
+        assert_eq!(
+            (
+                log.get("future_use_0").as_deref(),
+                log.get("type").as_deref()
+            ),
+            (Some("1"), Some("SYSTEM")),
+            "{line}"
+        );
+    }
+    // Keyed bodies and quoted lines are not searched for a CSV body.
+    for line in [
+        "src=10.0.0.1 note 1,2024/03/05 14:22:07",
+        "CEF:0|Palo Alto Networks|PAN-OS|9.1|x|y 1,2024/03/05 14:22:07",
+        "\"<14>Mar  5 PA-1 1,2024/03/05 14:22:07",
+    ] {
+        let (h, b) = SyslogHeader::parse(line.as_bytes());
+        assert_eq!((h.raw(), b), (&b""[..], line.as_bytes()), "{line}");
+    }
+}
