@@ -122,8 +122,8 @@ pub(crate) fn fill(cef: &[u8], named: &mut Named) -> Result<(), &'static str> {
         Dialect::Xsiam => key_value("log_type").unwrap_or(header(5)),
     };
     let log_type = type_of(type_text);
-    named.begin(log_type);
-    let type_range = named.value(|b| b.extend_from_slice(type_text));
+    named.begin_over(log_type, ext);
+    let type_range = named.value_of(type_text);
     named.set("type", type_range);
     for (k, v) in &pairs {
         put(named, vocab, log_type, &ext[k.clone()], &ext[v.clone()]);
@@ -225,19 +225,26 @@ pub(crate) fn put_any(
     key: &[u8],
     raw: &[u8],
 ) {
-    let (column, is_time) = vocabs
-        .iter()
-        .map(|v| column_for(v, log_type, key))
-        .find(|(c, _)| c.is_some())
-        .unwrap_or((None, false));
-    let range = named.value(|b| {
-        if is_time {
-            write_time(b, strip_quotes(raw));
-        } else {
-            unescape(b, strip_quotes(raw));
-        }
+    let mut tag = [0; 3];
+    for (t, v) in tag.iter_mut().zip(vocabs) {
+        *t = std::ptr::from_ref::<Vocabulary>(v) as usize;
+    }
+    let (column, is_time) = named.column(tag, key, || {
+        vocabs
+            .iter()
+            .map(|v| column_for(v, log_type, key))
+            .find(|(c, _)| c.is_some())
+            .unwrap_or((None, false))
     });
-    named.place_looked_up(column, key, range);
+    let value = strip_quotes(raw);
+    let range = if is_time {
+        named.value(|b| write_time(b, value))
+    } else if first_backslash(value).is_none() {
+        named.value_of(value)
+    } else {
+        named.value(|b| unescape(b, value))
+    };
+    named.place_looked_up((column, is_time), key, range);
 }
 
 /// The standard column `key` names in a record of `log_type`: the
@@ -275,14 +282,7 @@ pub(crate) fn strip_quotes(value: &[u8]) -> &[u8] {
 
 /// CEF's extension escapes undone: `\=`, `\\`, `\|`, `\n`, `\r` (and `\"`).
 fn unescape(out: &mut Vec<u8>, value: &[u8]) {
-    // Most values have no backslash: copied whole. Most are short, where a
-    // plain loop beats a call to memchr.
-    let first = if value.len() <= 16 {
-        value.iter().position(|&b| b == b'\\')
-    } else {
-        memchr::memchr(b'\\', value)
-    };
-    let Some(first) = first else {
+    let Some(first) = first_backslash(value) else {
         out.extend_from_slice(value);
         return;
     };
@@ -306,6 +306,16 @@ fn unescape(out: &mut Vec<u8>, value: &[u8]) {
         }
         out.push(b);
         i += 1;
+    }
+}
+
+/// Where the first `\\` of `value` is. Most values have none; most are
+/// short, where a plain loop beats a call to memchr.
+fn first_backslash(value: &[u8]) -> Option<usize> {
+    if value.len() <= 16 {
+        value.iter().position(|&b| b == b'\\')
+    } else {
+        memchr::memchr(b'\\', value)
     }
 }
 

@@ -125,15 +125,18 @@ fn fill_pairs(
             }
             _ => name,
         };
-        let (column, is_time) =
-            column_for(vocab.unwrap_or(&JSON_HTTPS), log_type, lookup.as_bytes());
+        let vocab = vocab.unwrap_or(&JSON_HTTPS);
+        let tag = [std::ptr::from_ref(vocab) as usize, 0, 0];
+        let (column, is_time) = named.column(tag, lookup.as_bytes(), || {
+            column_for(vocab, log_type, lookup.as_bytes())
+        });
         let value = named.value(|b| match kind {
             Kind::String => unescape_string(b, raw),
             Kind::Scalar if is_time => write_time(b, raw),
             _ => b.extend_from_slice(raw),
         });
         // `name` differs from `lookup` only by `-` for `_`: no column's name.
-        named.place_looked_up(column, name.as_bytes(), value);
+        named.place_looked_up((column, is_time), name.as_bytes(), value);
     }
     Ok(())
 }

@@ -102,8 +102,8 @@ pub(crate) fn fill(leef: &[u8], named: &mut Named) -> Result<(), &'static str> {
         .or_else(|| value_of("LogType"))
         .unwrap_or(b"");
     let log_type = type_of(type_text);
-    named.begin(log_type);
-    let range = named.value(|b| b.extend_from_slice(type_text));
+    named.begin_over(log_type, attrs);
+    let range = named.value_of(type_text);
     named.set("type", range);
     for (k, v) in &pairs {
         put_any(named, &vocabs, log_type, key(k), &attrs[v.clone()]);

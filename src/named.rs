@@ -37,6 +37,14 @@ pub(crate) struct Named {
     log_type: Option<LogType>,
     /// A tokenizer's `key=value` ranges into its input (reused).
     pub(crate) pairs: Vec<(Range<usize>, Range<usize>)>,
+    /// The columns the keys of the last records were found to name, by the
+    /// key's place in its record (see [`column`](Self::column)).
+    looked: Vec<Looked>,
+    /// How many keys of this record were looked up.
+    looked_at: usize,
+    /// The addresses of the slice [`begin_over`](Self::begin_over) copied
+    /// to the start of `values` (empty after [`begin`](Self::begin)).
+    source: Range<usize>,
     /// A tokenizer's scratch ranges (reused).
     pub(crate) scratch: Vec<Range<usize>>,
 }
@@ -51,6 +59,29 @@ impl Named {
         self.keys.clear();
         self.time_keys.clear();
         self.log_type = Some(log_type);
+        self.looked_at = 0;
+        self.source = 0..0;
+    }
+
+    /// Starts a record of `log_type` whose values are mostly slices of
+    /// `source` as they stand: it is copied once, and such a value is a
+    /// range of that copy ([`value_of`](Self::value_of)), not a copy each.
+    pub(crate) fn begin_over(&mut self, log_type: LogType, source: &[u8]) {
+        self.begin(log_type);
+        self.values.extend_from_slice(source);
+        let at = source.as_ptr() as usize;
+        self.source = at..at + source.len();
+    }
+
+    /// The range of `value` in the values: where it lies in the source of
+    /// [`begin_over`](Self::begin_over), else a copy of it.
+    pub(crate) fn value_of(&mut self, value: &[u8]) -> Range<usize> {
+        let at = value.as_ptr() as usize;
+        if self.source.start <= at && at + value.len() <= self.source.end {
+            let start = at - self.source.start;
+            return start..start + value.len();
+        }
+        self.value(|b| b.extend_from_slice(value))
     }
 
     /// The record's type.
@@ -68,6 +99,49 @@ impl Named {
     /// Gives the PAN-OS field `field` the value at `range`. `false` (the
     /// value not placed: the caller keeps it as an extra) if the type has no
     /// such column or the column has a value already (the first one wins).
+    /// The standard column the record's next key names and whether it holds
+    /// a time, as `find` says, remembered by the key's place in the record.
+    ///
+    /// A device writes its records with the same keys in the same order, so
+    /// the key at a place is almost always the one at that place in the
+    /// previous record: one comparison of its bytes (with the vocabularies,
+    /// `tag`, and the log type) replaces a hash and a table probe.
+    pub(crate) fn column(
+        &mut self,
+        tag: [usize; 3],
+        key: &[u8],
+        find: impl FnOnce() -> (Option<usize>, bool),
+    ) -> (Option<usize>, bool) {
+        let at = self.looked_at;
+        self.looked_at += 1;
+        let log_type = self.log_type();
+        if let Some(l) = self.looked.get(at)
+            && usize::from(l.len) == key.len()
+            && l.tag == tag
+            && l.log_type == log_type
+            && l.key[..key.len()] == *key
+        {
+            return (l.column, l.is_time);
+        }
+        let (column, is_time) = find();
+        if key.len() <= LOOKED_KEY && at < MAX_LOOKED {
+            let mut entry = Looked {
+                tag,
+                log_type,
+                len: key.len() as u8, // at most LOOKED_KEY
+                key: [0; LOOKED_KEY],
+                column,
+                is_time,
+            };
+            entry.key[..key.len()].copy_from_slice(key);
+            match self.looked.get_mut(at) {
+                Some(slot) => *slot = entry,
+                None => self.looked.push(entry), // `at` is the length
+            }
+        }
+        (column, is_time)
+    }
+
     pub(crate) fn set(&mut self, field: &str, range: Range<usize>) -> bool {
         match self.log_type().schema().position(field) {
             Some(i) => self.set_at(i, range),
@@ -97,20 +171,26 @@ impl Named {
             self.extra(key, range);
             return;
         };
-        self.place_at(c, key, range);
+        let is_time = self
+            .log_type()
+            .schema()
+            .column(c)
+            .is_some_and(|s| s.kind == ValueKind::Timestamp);
+        self.place_at(c, is_time, key, range);
     }
 
     /// [`place`](Self::place) for a key the caller has looked up in the
-    /// type's schema: `None` means it names no column, so an extra column
-    /// of that name needs no check against the column names.
+    /// type's schema ([`column`](Self::column)): `None` means it names no
+    /// column, so an extra column of that name needs no check against the
+    /// column names; `is_time`, whether the column holds a time.
     pub(crate) fn place_looked_up(
         &mut self,
-        column: Option<usize>,
+        (column, is_time): (Option<usize>, bool),
         key: &[u8],
         range: Range<usize>,
     ) {
         match column {
-            Some(c) => self.place_at(c, key, range),
+            Some(c) => self.place_at(c, is_time, key, range),
             None => {
                 let key = self.push_key(key);
                 self.extras.push((key, range));
@@ -118,12 +198,7 @@ impl Named {
         }
     }
 
-    fn place_at(&mut self, c: usize, key: &[u8], range: Range<usize>) {
-        let is_time = self
-            .log_type()
-            .schema()
-            .column(c)
-            .is_some_and(|s| s.kind == ValueKind::Timestamp);
+    fn place_at(&mut self, c: usize, is_time: bool, key: &[u8], range: Range<usize>) {
         if self.set_at(c, range.clone()) {
             if is_time {
                 let key = self.push_key(key);
@@ -276,6 +351,25 @@ impl Named {
 /// Whether a time value says its zone: ISO 8601 with `Z` or an offset
 /// (what [`write_time`] makes of GMT and epoch times, and the forwarder's
 /// JSON times), not PAN-OS's naive `2024/03/05 14:22:07`.
+/// A key's lookup, remembered (see [`Named::column`]).
+#[derive(Debug, Clone, Copy)]
+struct Looked {
+    tag: [usize; 3],
+    log_type: LogType,
+    len: u8,
+    key: [u8; LOOKED_KEY],
+    column: Option<usize>,
+    is_time: bool,
+}
+
+/// The longest key remembered (PAN-OS's keys are shorter; a longer one is
+/// looked up every time).
+const LOOKED_KEY: usize = 32;
+
+/// How many places of a record are remembered: memory stays bounded
+/// whatever a record holds.
+const MAX_LOOKED: usize = 256;
+
 fn is_zoned(value: &[u8]) -> bool {
     let n = value.len();
     n >= 20
@@ -452,6 +546,39 @@ mod tests {
         let mut out = Vec::new();
         write_time(&mut out, text.as_bytes());
         String::from_utf8(out).unwrap()
+    }
+
+    /// A key's lookup is reused only for the same key at the same place,
+    /// with the same vocabularies and log type; a long key is looked up
+    /// every time.
+    #[test]
+    fn remembered_lookups_are_reused_only_when_all_match() {
+        let mut named = Named::default();
+        let calls = std::cell::Cell::new(0);
+        let look = |named: &mut Named, tag: usize, key: &[u8], column: usize| {
+            named.column([tag, 0, 0], key, || {
+                calls.set(calls.get() + 1);
+                (Some(column), false)
+            })
+        };
+        let long = [b'k'; LOOKED_KEY + 1];
+        for (log_type, tag, keys, want_calls) in [
+            (LogType::Traffic, 1, [&b"src"[..], b"dst", &long], 3),
+            (LogType::Traffic, 1, [&b"src"[..], b"dst", &long], 1),
+            (LogType::Threat, 1, [&b"src"[..], b"dst", &long], 3),
+            (LogType::Threat, 2, [&b"src"[..], b"dst", &long], 3),
+            (LogType::Threat, 2, [&b"dst"[..], b"dst", &long], 2),
+        ] {
+            named.begin(log_type);
+            calls.set(0);
+            for (i, key) in keys.iter().enumerate() {
+                // The column found depends on all three: a reused answer
+                // would show as a wrong one.
+                let want = tag * 100 + i * 10 + key.len() + log_type as usize * 1000;
+                assert_eq!(look(&mut named, tag, key, want).0, Some(want));
+            }
+            assert_eq!(calls.get(), want_calls, "{log_type:?} {tag}");
+        }
     }
 
     #[test]

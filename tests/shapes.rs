@@ -101,6 +101,42 @@ fn realworld_cef_leef_json_and_kv_records_convert() {
     );
 }
 
+/// A parser remembers what the keys of its last records named (by the
+/// key's place in the record): whatever came before, a keyed record reads
+/// the same as in a parser of its own. Every CEF, LEEF and JSON line of the
+/// corpus, in order and in reverse, through one parser.
+#[test]
+fn a_keyed_record_reads_the_same_whatever_came_before() {
+    let Some(dir) = shared::path(
+        "corpus/realworld",
+        "a_keyed_record_reads_the_same_whatever_came_before",
+    ) else {
+        return;
+    };
+    let mut lines = Vec::new();
+    for shape in ["cef", "leef", "json"] {
+        for file in shared::files(&dir.join(shape)) {
+            let text = std::fs::read_to_string(&file).unwrap();
+            lines.extend(
+                text.lines()
+                    .filter(|l| !l.trim().is_empty())
+                    .map(str::to_owned),
+            );
+        }
+    }
+    let alone: Vec<serde_json::Value> = lines
+        .iter()
+        .map(|l| serde_json::to_value(Parser::new().parse(l.as_bytes()).unwrap()).unwrap())
+        .collect();
+    let mut shared_parser = Parser::new();
+    let order: Vec<usize> = (0..lines.len()).chain((0..lines.len()).rev()).collect();
+    for i in order {
+        let log = shared_parser.parse(lines[i].as_bytes()).unwrap();
+        assert_eq!(serde_json::to_value(log).unwrap(), alone[i], "{}", lines[i]);
+    }
+    assert!(lines.len() >= 130, "{} lines", lines.len());
+}
+
 #[test]
 fn cef_native_traffic_core_fields() {
     let line = r"<14>Jun 20 15:22:38 PA-VM-01 CEF:0|Palo Alto Networks|PAN-OS|10.1.6|end|TRAFFIC|1|rt=Jun 20 2025 05:22:38 GMT deviceExternalId=007200001234 src=10.0.0.5 dst=198.51.100.7 sourceTranslatedAddress=203.0.113.9 destinationTranslatedAddress=198.51.100.7 cs1Label=Rule cs1=allow web out suser=corp\\jdoe duser= app=ssl cs3Label=Virtual System cs3=vsys1 cs4Label=Source Zone cs4=trust cs5Label=Destination Zone cs5=untrust deviceInboundInterface=ethernet1/2 deviceOutboundInterface=ethernet1/1 cs6Label=LogProfile cs6=default cn1Label=SessionID cn1=88231 cnt=1 spt=53144 dpt=443 sourceTranslatedPort=41022 destinationTranslatedPort=443 flexString1Label=Flags flexString1=0x400000 proto=tcp act=allow flexNumber1Label=Total bytes flexNumber1=18342 in=2210 out=16132 cn2Label=Packets cn2=31 PanOSPacketsReceived=17 PanOSPacketsSent=14 start=Jun 20 2025 05:22:12 GMT cn3Label=Elapsed time in seconds cn3=26 cs2Label=URL Category cs2=search-engines externalId=7300913 reason=tcp-fin dvchost=PA-VM-01 cat=from-policy PanOSActionFlags=0x8000000000000000";
