@@ -106,6 +106,7 @@ impl Named {
     /// the key at a place is almost always the one at that place in the
     /// previous record: one comparison of its bytes (with the vocabularies,
     /// `tag`, and the log type) replaces a hash and a table probe.
+    #[inline]
     pub(crate) fn column(
         &mut self,
         tag: [usize; 3],
@@ -115,31 +116,46 @@ impl Named {
         let at = self.looked_at;
         self.looked_at += 1;
         let log_type = self.log_type();
+        let words = KeyWords::of(key);
         if let Some(l) = self.looked.get(at)
-            && usize::from(l.len) == key.len()
+            && l.words == words
             && l.tag == tag
             && l.log_type == log_type
-            && l.key[..key.len()] == *key
+            && (key.len() <= 16 || l.key[..key.len()] == *key)
         {
             return (l.column, l.is_time);
         }
         let (column, is_time) = find();
-        if key.len() <= LOOKED_KEY && at < MAX_LOOKED {
-            let mut entry = Looked {
-                tag,
-                log_type,
-                len: key.len() as u8, // at most LOOKED_KEY
-                key: [0; LOOKED_KEY],
-                column,
-                is_time,
-            };
-            entry.key[..key.len()].copy_from_slice(key);
-            match self.looked.get_mut(at) {
-                Some(slot) => *slot = entry,
-                None => self.looked.push(entry), // `at` is the length
-            }
-        }
+        self.remember(at, tag, key, words, (column, is_time));
         (column, is_time)
+    }
+
+    /// Keeps a key's lookup for [`column`](Self::column).
+    #[inline(never)]
+    fn remember(
+        &mut self,
+        at: usize,
+        tag: [usize; 3],
+        key: &[u8],
+        words: KeyWords,
+        (column, is_time): (Option<usize>, bool),
+    ) {
+        if key.len() > LOOKED_KEY || at >= MAX_LOOKED {
+            return;
+        }
+        let mut entry = Looked {
+            tag,
+            log_type: self.log_type(),
+            words,
+            key: [0; LOOKED_KEY],
+            column,
+            is_time,
+        };
+        entry.key[..key.len()].copy_from_slice(key);
+        match self.looked.get_mut(at) {
+            Some(slot) => *slot = entry,
+            None => self.looked.push(entry), // `at` is the length
+        }
     }
 
     pub(crate) fn set(&mut self, field: &str, range: Range<usize>) -> bool {
@@ -356,10 +372,38 @@ impl Named {
 struct Looked {
     tag: [usize; 3],
     log_type: LogType,
-    len: u8,
+    words: KeyWords,
+    /// The key, for one longer than 16 bytes (`words` holds a shorter one
+    /// whole).
     key: [u8; LOOKED_KEY],
     column: Option<usize>,
     is_time: bool,
+}
+
+/// A key's length and its first and last eight bytes: equal for two keys
+/// of at most 16 bytes only if the keys are, and compared without a call
+/// to `memcmp` (which costs more than the comparison for a short key).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct KeyWords {
+    len: usize,
+    first: u64,
+    last: u64,
+}
+
+impl KeyWords {
+    #[inline]
+    fn of(key: &[u8]) -> KeyWords {
+        let word = |b: &[u8]| u64::from_le_bytes(b.try_into().unwrap_or_default());
+        let (first, last) = match key.len() {
+            n if n >= 8 => (word(&key[..8]), word(&key[n - 8..])),
+            _ => (key.iter().rev().fold(0, |w, &b| w << 8 | u64::from(b)), 0),
+        };
+        KeyWords {
+            len: key.len(),
+            first,
+            last,
+        }
+    }
 }
 
 /// The longest key remembered (PAN-OS's keys are shorter; a longer one is
