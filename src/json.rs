@@ -98,7 +98,7 @@ fn fill_pairs(
     {
         log_type = LogType::Traffic;
     }
-    named.begin(log_type);
+    named.begin_over(log_type, object);
     let range = named.value(|b| {
         b.extend_from_slice(if log_type == LogType::Unknown {
             type_text
@@ -130,11 +130,18 @@ fn fill_pairs(
         let (column, is_time) = named.column(tag, lookup.as_bytes(), || {
             column_for(vocab, log_type, lookup.as_bytes())
         });
-        let value = named.value(|b| match kind {
-            Kind::String => unescape_string(b, raw),
-            Kind::Scalar if is_time => write_time(b, raw),
-            _ => b.extend_from_slice(raw),
-        });
+        let value = match kind {
+            Kind::String => {
+                let inner = string_inner(raw);
+                if named.has_backslash(inner) {
+                    named.value(|b| unescape_string(b, raw))
+                } else {
+                    named.value_of(inner)
+                }
+            }
+            Kind::Scalar if is_time => named.value(|b| write_time(b, raw)),
+            _ => named.value_of(raw),
+        };
         // `name` differs from `lookup` only by `-` for `_`: no column's name.
         named.place_looked_up((column, is_time), name.as_bytes(), value);
     }
@@ -400,8 +407,13 @@ fn value_end(json: &[u8], at: usize) -> Option<usize> {
 }
 
 /// A JSON string's contents, unescaped (`\uXXXX` with surrogate pairs).
+/// A JSON string's text between its quotes, escapes and all.
+fn string_inner(raw: &[u8]) -> &[u8] {
+    &raw[1..raw.len().saturating_sub(1).max(1)]
+}
+
 fn unescape_string(out: &mut Vec<u8>, raw: &[u8]) {
-    let inner = &raw[1..raw.len().saturating_sub(1).max(1)];
+    let inner = string_inner(raw);
     let mut i = 0;
     while i < inner.len() {
         let b = inner[i];

@@ -45,6 +45,10 @@ pub(crate) struct Named {
     /// The addresses of the slice [`begin_over`](Self::begin_over) copied
     /// to the start of `values` (empty after [`begin`](Self::begin)).
     source: Range<usize>,
+    /// The first `\` of that copy at or after `backslash_from` (see
+    /// [`has_backslash`](Self::has_backslash)).
+    backslash: usize,
+    backslash_from: usize,
     /// A tokenizer's scratch ranges (reused).
     pub(crate) scratch: Vec<Range<usize>>,
 }
@@ -71,6 +75,28 @@ impl Named {
         self.values.extend_from_slice(source);
         let at = source.as_ptr() as usize;
         self.source = at..at + source.len();
+        self.backslash = memchr::memchr(b'\\', source).unwrap_or(source.len());
+        self.backslash_from = 0;
+    }
+
+    /// Whether `value` holds a `\`. For a value in the source of
+    /// [`begin_over`](Self::begin_over), asked in the source's order, the
+    /// whole source is searched about once, not each value.
+    pub(crate) fn has_backslash(&mut self, value: &[u8]) -> bool {
+        let at = value.as_ptr() as usize;
+        if !(self.source.start <= at && at + value.len() <= self.source.end) {
+            return memchr::memchr(b'\\', value).is_some();
+        }
+        let (start, end) = (at - self.source.start, at - self.source.start + value.len());
+        // `backslash` is the first at or after `backslash_from`: it answers
+        // for a value between the two.
+        if !(self.backslash_from <= start && start <= self.backslash) {
+            let len = self.source.len();
+            self.backslash =
+                memchr::memchr(b'\\', &self.values[start..len]).map_or(len, |i| start + i);
+            self.backslash_from = start;
+        }
+        self.backslash < end
     }
 
     /// The range of `value` in the values: where it lies in the source of
@@ -622,6 +648,32 @@ mod tests {
                 assert_eq!(look(&mut named, tag, key, want).0, Some(want));
             }
             assert_eq!(calls.get(), want_calls, "{log_type:?} {tag}");
+        }
+    }
+
+    /// Whatever order values are asked in, and whether or not they lie in
+    /// the source, `has_backslash` answers as a search of the value would.
+    #[test]
+    fn backslashes_are_found_in_any_order() {
+        let source = br"ab\cd=e\=f gh=ij kl\\m no";
+        let other = br"x\y";
+        let mut named = Named::default();
+        named.begin_over(LogType::Traffic, source);
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..2_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let a = (state % source.len() as u64) as usize;
+            let b = a + ((state >> 20) % (source.len() - a + 1) as u64) as usize;
+            let value = &source[a..b];
+            assert_eq!(
+                named.has_backslash(value),
+                value.contains(&b'\\'),
+                "{a}..{b}"
+            );
+            assert!(named.has_backslash(other));
+            assert!(!named.has_backslash(&other[..1]));
         }
     }
 

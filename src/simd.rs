@@ -1,6 +1,7 @@
 //! The crate's only `unsafe`: 16-byte SSE2 compares that find the commas
-//! and quotes of 64 bytes at once, for the splitter's hot loop, and the
-//! bytes JSON escapes in 16, for the JSON writer's.
+//! and quotes of 64 bytes at once, for the splitter's hot loop, one byte
+//! value in 64 (CEF's `=`), and the bytes JSON escapes in 16, for the JSON
+//! writer's.
 //!
 //! SSE2 is part of the x86_64 baseline, so the fast path needs no runtime
 //! detection; other targets use the portable fallback. Both give the same
@@ -21,6 +22,29 @@ pub(crate) fn comma_quote_mask(block: &[u8; 64]) -> u64 {
     {
         portable(block)
     }
+}
+
+/// A bit per byte of `block`: set where the byte is `byte`.
+#[inline]
+pub(crate) fn byte_mask(block: &[u8; 64], byte: u8) -> u64 {
+    #[cfg(target_arch = "x86_64")]
+    {
+        // SAFETY: as for `comma_quote_mask`: SSE2 only.
+        unsafe { sse2::byte_mask(block, byte) }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        portable_byte(block, byte)
+    }
+}
+
+/// [`byte_mask`] one byte at a time.
+#[cfg_attr(target_arch = "x86_64", allow(dead_code))]
+fn portable_byte(block: &[u8; 64], byte: u8) -> u64 {
+    block
+        .iter()
+        .enumerate()
+        .fold(0, |m, (i, &b)| m | (u64::from(b == byte) << i))
 }
 
 /// A bit per byte of `block`: set where a JSON string needs an escape
@@ -77,6 +101,20 @@ mod sse2 {
     }
 
     #[target_feature(enable = "sse2")]
+    pub(super) fn byte_mask(block: &[u8; 64], byte: u8) -> u64 {
+        let needle = _mm_set1_epi8(byte as i8);
+        let mut mask = 0u64;
+        for (k, lane) in block.chunks_exact(16).enumerate() {
+            // SAFETY: `lane` is 16 bytes long, and `_mm_loadu_si128` reads
+            // exactly 16 bytes from any alignment.
+            let v = unsafe { _mm_loadu_si128(lane.as_ptr().cast::<__m128i>()) };
+            let bits = u64::from(_mm_movemask_epi8(_mm_cmpeq_epi8(v, needle)) as u16);
+            mask |= bits << (16 * k);
+        }
+        mask
+    }
+
+    #[target_feature(enable = "sse2")]
     pub(super) fn mask(block: &[u8; 64]) -> u64 {
         let commas = _mm_set1_epi8(b',' as i8);
         let quotes = _mm_set1_epi8(b'"' as i8);
@@ -114,6 +152,9 @@ mod tests {
                 };
             }
             assert_eq!(comma_quote_mask(&block), portable(&block));
+            for byte in [b'=', b',', 0, 0xff, block[7]] {
+                assert_eq!(byte_mask(&block, byte), portable_byte(&block, byte));
+            }
             for lane in block.chunks_exact(16) {
                 let lane: &[u8; 16] = lane.try_into().unwrap();
                 assert_eq!(json_escape_mask(lane), portable_escape(lane));
