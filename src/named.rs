@@ -19,7 +19,7 @@ pub(crate) struct Named {
     /// Every value, back to back (transformed: unescaped, times rewritten).
     values: Vec<u8>,
     /// Per standard column, its value's range in `values`.
-    slots: Vec<Option<Range<usize>>>,
+    slots: Vec<Slot>,
     /// Keys no column has: the key's range in `keys`, the value's in `values`.
     extras: Vec<(Range<usize>, Range<usize>)>,
     keys: Vec<u8>,
@@ -58,7 +58,7 @@ impl Named {
     pub(crate) fn begin(&mut self, log_type: LogType) {
         self.values.clear();
         self.slots.clear();
-        self.slots.resize(log_type.schema().len(), None);
+        self.slots.resize(log_type.schema().len(), Slot::NONE);
         self.extras.clear();
         self.keys.clear();
         self.time_keys.clear();
@@ -194,8 +194,8 @@ impl Named {
     /// [`set`](Self::set) by the column's standard position.
     pub(crate) fn set_at(&mut self, column: usize, range: Range<usize>) -> bool {
         match self.slots.get_mut(column) {
-            Some(slot @ None) => {
-                *slot = Some(range);
+            Some(slot) if !slot.is_some() => {
+                *slot = Slot::of(range);
                 true
             }
             _ => false,
@@ -248,7 +248,7 @@ impl Named {
             }
             return;
         }
-        let occupant = self.slots.get(c).cloned().flatten().unwrap_or(0..0);
+        let occupant = self.slots.get(c).map_or(0..0, |s| s.range());
         if is_time
             && is_zoned(&self.values[range.clone()])
             && !is_zoned(&self.values[occupant.clone()])
@@ -256,7 +256,7 @@ impl Named {
         {
             // The zoned time takes the column; the naive one goes by its key.
             let (_, old_key) = self.time_keys.swap_remove(k);
-            self.slots[c] = Some(range); // a time column: within the type's columns
+            self.slots[c] = Slot::of(range); // a time column: within the type's columns
             let start = self.keys.len();
             self.keys.extend_from_within(old_key);
             self.extra_at(start, occupant);
@@ -285,7 +285,7 @@ impl Named {
         self.log_type()
             .schema()
             .position(field)
-            .is_some_and(|i| self.slots.get(i).is_some_and(Option::is_some))
+            .is_some_and(|i| self.slots.get(i).is_some_and(|s| s.is_some()))
     }
 
     /// Keeps `key` (no column of the type, or a column that has a value)
@@ -337,17 +337,17 @@ impl Named {
         let last = self
             .slots
             .iter()
-            .rposition(Option::is_some)
+            .rposition(|s| s.is_some())
             .map_or(0, |i| i + 1);
         let width = if self.extras.is_empty() {
             last
         } else {
             self.slots.len()
         };
-        let slots = &self.slots;
-        fields.extend_plain(
-            (0..width.max(4)).map(|i| slots.get(i).cloned().flatten().unwrap_or(0..0)),
-        );
+        fields.extend_plain(self.slots[..width].iter().map(|s| s.range()));
+        for _ in width..4 {
+            fields.push_plain(0..0);
+        }
         self.names_len = 0;
         for (key, value) in &self.extras {
             fields.push_plain(value.clone());
@@ -393,6 +393,41 @@ impl Named {
 /// Whether a time value says its zone: ISO 8601 with `Z` or an offset
 /// (what [`write_time`] makes of GMT and epoch times, and the forwarder's
 /// JSON times), not PAN-OS's naive `2024/03/05 14:22:07`.
+/// A standard column's value: its range in the values, or none (which
+/// reads as an empty range). Eight bytes, so that laying out a record's
+/// columns is a plain copy.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    start: u32,
+    end: u32,
+}
+
+impl Slot {
+    /// No value (`start > end`).
+    const NONE: Slot = Slot {
+        start: u32::MAX,
+        end: 0,
+    };
+
+    /// A value at `range` (a record's values are far below 4 GiB: records
+    /// are bounded in size).
+    fn of(range: Range<usize>) -> Slot {
+        Slot {
+            start: range.start as u32,
+            end: range.end as u32,
+        }
+    }
+
+    fn is_some(self) -> bool {
+        self.start <= self.end
+    }
+
+    /// The value's range; `0..0` for none.
+    fn range(self) -> Range<usize> {
+        self.start.min(self.end) as usize..self.end as usize
+    }
+}
+
 /// A key's lookup, remembered (see [`Named::column`]).
 #[derive(Debug, Clone, Copy)]
 struct Looked {
