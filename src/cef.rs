@@ -239,8 +239,8 @@ pub(crate) fn put_any(
     let value = strip_quotes(raw);
     let range = if is_time {
         named.value(|b| write_time(b, value))
-    } else if !named.has_backslash(value) {
-        named.value_of(value)
+    } else if let Some(range) = named.plain_value_of(value) {
+        range
     } else {
         named.value(|b| unescape(b, value))
     };

@@ -131,14 +131,10 @@ fn fill_pairs(
             column_for(vocab, log_type, lookup.as_bytes())
         });
         let value = match kind {
-            Kind::String => {
-                let inner = string_inner(raw);
-                if named.has_backslash(inner) {
-                    named.value(|b| unescape_string(b, raw))
-                } else {
-                    named.value_of(inner)
-                }
-            }
+            Kind::String => match named.plain_value_of(string_inner(raw)) {
+                Some(range) => range,
+                None => named.value(|b| unescape_string(b, raw)),
+            },
             Kind::Scalar if is_time => named.value(|b| write_time(b, raw)),
             _ => named.value_of(raw),
         };

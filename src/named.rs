@@ -46,7 +46,7 @@ pub(crate) struct Named {
     /// to the start of `values` (empty after [`begin`](Self::begin)).
     source: Range<usize>,
     /// The first `\` of that copy at or after `backslash_from` (see
-    /// [`has_backslash`](Self::has_backslash)).
+    /// [`plain_value_of`](Self::plain_value_of)).
     backslash: usize,
     backslash_from: usize,
     /// A tokenizer's scratch ranges (reused).
@@ -79,24 +79,27 @@ impl Named {
         self.backslash_from = 0;
     }
 
-    /// Whether `value` holds a `\`. For a value in the source of
-    /// [`begin_over`](Self::begin_over), asked in the source's order, the
-    /// whole source is searched about once, not each value.
-    pub(crate) fn has_backslash(&mut self, value: &[u8]) -> bool {
+    /// [`value_of`](Self::value_of) for a value that lies in the source
+    /// and holds no `\` (so needs no unescaping); else `None`.
+    #[inline]
+    pub(crate) fn plain_value_of(&mut self, value: &[u8]) -> Option<Range<usize>> {
         let at = value.as_ptr() as usize;
         if !(self.source.start <= at && at + value.len() <= self.source.end) {
-            return memchr::memchr(b'\\', value).is_some();
+            return None;
         }
-        let (start, end) = (at - self.source.start, at - self.source.start + value.len());
-        // `backslash` is the first at or after `backslash_from`: it answers
-        // for a value between the two.
+        let start = at - self.source.start;
+        let end = start + value.len();
         if !(self.backslash_from <= start && start <= self.backslash) {
-            let len = self.source.len();
-            self.backslash =
-                memchr::memchr(b'\\', &self.values[start..len]).map_or(len, |i| start + i);
-            self.backslash_from = start;
+            self.find_backslash(start);
         }
-        self.backslash < end
+        (self.backslash >= end).then_some(start..end)
+    }
+
+    /// The first `\` of the source at or after `from`, into `backslash`.
+    fn find_backslash(&mut self, from: usize) {
+        let len = self.source.len();
+        self.backslash = memchr::memchr(b'\\', &self.values[from..len]).map_or(len, |i| from + i);
+        self.backslash_from = from;
     }
 
     /// The range of `value` in the values: where it lies in the source of
@@ -241,6 +244,15 @@ impl Named {
     }
 
     fn place_at(&mut self, c: usize, is_time: bool, key: &[u8], range: Range<usize>) {
+        match self.slots.get_mut(c) {
+            Some(slot) if !slot.is_some() && !is_time => *slot = Slot::of(range),
+            _ => self.place_at_slow(c, is_time, key, range),
+        }
+    }
+
+    /// [`place_at`](Self::place_at) for a time column, or one that has a
+    /// value already.
+    fn place_at_slow(&mut self, c: usize, is_time: bool, key: &[u8], range: Range<usize>) {
         if self.set_at(c, range.clone()) {
             if is_time {
                 let key = self.push_key(key);
@@ -686,8 +698,9 @@ mod tests {
         }
     }
 
-    /// Whatever order values are asked in, and whether or not they lie in
-    /// the source, `has_backslash` answers as a search of the value would.
+    /// Whatever order values are asked in, `plain_value_of` finds the
+    /// backslashes a search of each value would; a value outside the
+    /// source is never plain.
     #[test]
     fn backslashes_are_found_in_any_order() {
         let source = br"ab\cd=e\=f gh=ij kl\\m no";
@@ -702,13 +715,10 @@ mod tests {
             let a = (state % source.len() as u64) as usize;
             let b = a + ((state >> 20) % (source.len() - a + 1) as u64) as usize;
             let value = &source[a..b];
-            assert_eq!(
-                named.has_backslash(value),
-                value.contains(&b'\\'),
-                "{a}..{b}"
-            );
-            assert!(named.has_backslash(other));
-            assert!(!named.has_backslash(&other[..1]));
+            let plain = named.plain_value_of(value);
+            assert_eq!(plain.is_none(), value.contains(&b'\\'), "{a}..{b}");
+            assert!(plain.is_none_or(|r| r == (a..b)), "{a}..{b}");
+            assert_eq!(named.plain_value_of(&other[..1]), None);
         }
     }
 
