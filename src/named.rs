@@ -523,8 +523,7 @@ pub(crate) fn write_time(out: &mut Vec<u8>, text: &[u8]) {
     let text = trim(text);
     if let Some(t) = month_day_year(text).or_else(|| epoch(text)) {
         let mut buf = [0u8; 40];
-        let iso = crate::value::Rfc3339(&t.fixed_offset()).write(&mut buf);
-        out.extend_from_slice(iso.as_bytes());
+        out.extend_from_slice(crate::value::Rfc3339(&t.fixed_offset()).write_bytes(&mut buf));
     } else {
         out.extend_from_slice(text);
     }

@@ -1144,57 +1144,72 @@ impl Serialize for Value<'_> {
     }
 }
 
+/// The two-digit decimal texts of 0 to 99, back to back.
+pub(crate) const DIGIT_PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+    2021222324252627282930313233343536373839\
+    4041424344454647484950515253545556575859\
+    6061626364656667686970717273747576777879\
+    8081828384858687888990919293949596979899";
+
 /// RFC 3339 with as many fractional digits as the time has.
 pub(crate) struct Rfc3339<'t>(pub(crate) &'t DateTime<FixedOffset>);
 
 impl Rfc3339<'_> {
     /// The text, written into `buf`: `2024-03-05T14:22:07.118+01:00`.
-    /// By hand, not with `write!`: this is on every document's path, and
-    /// chrono's `format` builds a `String`.
     pub(crate) fn write<'b>(&self, buf: &'b mut [u8; 40]) -> &'b str {
-        /// `digits` decimal digits of `value` at `*n`, then `sep` (if not 0).
-        fn put(buf: &mut [u8; 40], n: &mut usize, digits: u32, value: u32, sep: u8) {
-            let mut v = value;
-            for k in (0..digits as usize).rev() {
-                buf[*n + k] = b'0' + (v % 10) as u8;
-                v /= 10;
-            }
-            *n += digits as usize;
-            if sep != 0 {
-                buf[*n] = sep;
-                *n += 1;
-            }
+        // Every byte written is ASCII.
+        std::str::from_utf8(self.write_bytes(buf)).unwrap_or_default()
+    }
+
+    /// [`write`](Self::write) as bytes. By hand, not with `write!`: this
+    /// is on every document's path, and chrono's `format` builds a
+    /// `String`.
+    pub(crate) fn write_bytes<'b>(&self, buf: &'b mut [u8; 40]) -> &'b [u8] {
+        /// `value` (below 100) as two digits at `at`.
+        fn two(buf: &mut [u8; 40], at: usize, value: u32) {
+            let pair = value as usize % 100 * 2;
+            buf[at..at + 2].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
         }
         let t = self.0.naive_local();
-        let mut n = 0;
-        let year = t.year().clamp(0, 9999) as u32;
-        put(buf, &mut n, 4, year, b'-');
-        put(buf, &mut n, 2, t.month(), b'-');
-        put(buf, &mut n, 2, t.day(), b'T');
-        put(buf, &mut n, 2, t.hour(), b':');
-        put(buf, &mut n, 2, t.minute(), b':');
-        put(buf, &mut n, 2, t.second(), 0);
-        let nanos = t.nanosecond() % 1_000_000_000;
+        let (date, time) = (t.date(), t.time());
+        let year = date.year().clamp(0, 9999) as u32;
+        two(buf, 0, year / 100);
+        two(buf, 2, year % 100);
+        buf[4] = b'-';
+        two(buf, 5, date.month());
+        buf[7] = b'-';
+        two(buf, 8, date.day());
+        buf[10] = b'T';
+        two(buf, 11, time.hour());
+        buf[13] = b':';
+        two(buf, 14, time.minute());
+        buf[16] = b':';
+        two(buf, 17, time.second());
+        let mut n = 19;
+        let nanos = time.nanosecond() % 1_000_000_000;
         if nanos != 0 {
             buf[n] = b'.';
             n += 1;
-            let (digits, value) = if nanos.is_multiple_of(1_000_000) {
+            let (digits, mut value) = if nanos.is_multiple_of(1_000_000) {
                 (3, nanos / 1_000_000)
             } else if nanos.is_multiple_of(1_000) {
                 (6, nanos / 1_000)
             } else {
                 (9, nanos)
             };
-            put(buf, &mut n, digits, value, 0);
+            for k in (0..digits).rev() {
+                buf[n + k] = b'0' + (value % 10) as u8;
+                value /= 10;
+            }
+            n += digits;
         }
         let offset = self.0.offset().local_minus_utc();
         buf[n] = if offset < 0 { b'-' } else { b'+' };
-        n += 1;
         let offset = offset.unsigned_abs();
-        put(buf, &mut n, 2, offset / 3600, b':');
-        put(buf, &mut n, 2, offset / 60 % 60, 0);
-        // Every byte written is ASCII.
-        std::str::from_utf8(&buf[..n]).unwrap_or_default()
+        two(buf, n + 1, offset / 3600);
+        buf[n + 3] = b':';
+        two(buf, n + 4, offset / 60 % 60);
+        &buf[..n + 6]
     }
 }
 
@@ -1243,6 +1258,8 @@ mod tests {
             "0001-01-01T00:00:00.000000001-09:30",
             "2024-03-05T14:22:07.118-09:30",
             "2024-03-05T14:22:07.000118-09:30",
+            "9999-12-31T23:59:59.999999999+05:45",
+            "2024-10-27T02:30:00+00:00",
         ] {
             let t = parse_timestamp(text, tz).unwrap();
             assert_eq!(Rfc3339(&t).to_string(), text);

@@ -18,7 +18,7 @@ use std::net::IpAddr;
 
 use super::{CommaList, Inline, IsEmpty, Rest, Time};
 use crate::log::Out;
-use crate::value::{Rfc3339, ThreatId, Value, hex_str};
+use crate::value::{DIGIT_PAIRS, Rfc3339, ThreatId, Value, hex_str};
 use crate::zone::Zone;
 
 /// A document part that writes itself as JSON: exactly the bytes
@@ -305,11 +305,6 @@ fn write_display(out: &mut Vec<u8>, value: &dyn fmt::Display) {
 
 /// `n` in decimal, two digits at a time.
 fn write_u64(out: &mut Vec<u8>, mut n: u64) {
-    const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
-        2021222324252627282930313233343536373839\
-        4041424344454647484950515253545556575859\
-        6061626364656667686970717273747576777879\
-        8081828384858687888990919293949596979899";
     if n < 10 {
         out.push(b'0' + n as u8);
         return;
@@ -320,12 +315,12 @@ fn write_u64(out: &mut Vec<u8>, mut n: u64) {
         let pair = (n % 100) as usize * 2;
         n /= 100;
         at -= 2;
-        digits[at..at + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
+        digits[at..at + 2].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
     }
     if n >= 10 {
         let pair = n as usize * 2;
         at -= 2;
-        digits[at..at + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
+        digits[at..at + 2].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
     } else {
         at -= 1;
         digits[at] = b'0' + n as u8;
@@ -446,7 +441,7 @@ impl WriteJson for CommaList<'_> {
 impl WriteJson for Time {
     fn write_json(&self, out: &mut Vec<u8>) {
         out.push(b'"');
-        out.extend_from_slice(Rfc3339(&self.0).write(&mut [0; 40]).as_bytes());
+        out.extend_from_slice(Rfc3339(&self.0).write_bytes(&mut [0; 40]));
         out.push(b'"');
     }
 }
