@@ -347,40 +347,6 @@ const KEY_BYTES: [bool; 256] = {
     table
 };
 
-/// The positions of `byte` in `s`, in order: 64 bytes compared at a time,
-/// then a bit per hit (an extension has a `=` every 20 bytes, where
-/// restarting a `memchr` search at each costs more).
-fn positions_of(byte: u8, s: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    s.chunks(64).enumerate().flat_map(move |(k, chunk)| {
-        let mask = match <&[u8; 64]>::try_from(chunk) {
-            Ok(block) => crate::simd::byte_mask(block, byte),
-            Err(_) => {
-                let mut block = [!byte; 64];
-                block[..chunk.len()].copy_from_slice(chunk);
-                crate::simd::byte_mask(&block, byte)
-            }
-        };
-        Bits(mask).map(move |bit| k * 64 + bit)
-    })
-}
-
-/// The set bits of a mask, lowest first.
-struct Bits(u64);
-
-impl Iterator for Bits {
-    type Item = usize;
-
-    #[inline]
-    fn next(&mut self) -> Option<usize> {
-        if self.0 == 0 {
-            return None;
-        }
-        let bit = self.0.trailing_zeros() as usize;
-        self.0 &= self.0 - 1;
-        Some(bit)
-    }
-}
-
 /// The extension's `key=value` pairs, as ranges: a key is
 /// `[A-Za-z0-9_][A-Za-z0-9_.,\[\]-]*` after the start or a space, before an
 /// unescaped `=`; its value runs to the space before the next key.
@@ -392,7 +358,7 @@ fn find_pairs(
     out.clear();
     keys.clear();
     let is_key = |b: u8| KEY_BYTES[usize::from(b)];
-    for eq in positions_of(b'=', ext) {
+    for eq in crate::simd::positions(b'=', ext) {
         let slashes = ext[..eq].iter().rev().take_while(|&&b| b == b'\\').count();
         if slashes % 2 == 1 {
             continue;

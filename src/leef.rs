@@ -149,16 +149,15 @@ fn delimiter(field: &[u8]) -> u8 {
 fn split(attrs: &[u8], delimiter: u8, out: &mut Vec<(Range<usize>, Range<usize>)>) {
     out.clear();
     let mut at = 0;
-    while at < attrs.len() {
-        let end = memchr::memchr(delimiter, &attrs[at..]).map_or(attrs.len(), |i| at + i);
+    let ends = crate::simd::positions(delimiter, attrs).chain(std::iter::once(attrs.len()));
+    for end in ends {
+        if at >= attrs.len() {
+            break; // after a delimiter that ends the attributes
+        }
         let segment = &attrs[at..end];
         let eq = segment.iter().position(|&b| b == b'=');
-        let is_key = eq.is_some_and(|i| {
-            i > 0
-                && segment[..i]
-                    .iter()
-                    .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b' '))
-        });
+        let is_key =
+            eq.is_some_and(|i| i > 0 && segment[..i].iter().all(|&b| KEY_BYTES[usize::from(b)]));
         match (is_key, eq, out.last_mut()) {
             (true, Some(i), _) => out.push((at..at + i, at + i + 1..end)),
             (_, _, Some((_, value))) => value.end = end,
@@ -173,6 +172,19 @@ fn split(attrs: &[u8], delimiter: u8, out: &mut Vec<(Range<usize>, Range<usize>)
         }
     }
 }
+
+/// The bytes of an attribute's key: letters, digits, `_-.` and a space
+/// (a table: every byte of every key is tested).
+const KEY_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.' | b' ');
+        b += 1;
+    }
+    table
+};
 
 #[cfg(test)]
 mod tests {
