@@ -155,13 +155,16 @@ fn split(attrs: &[u8], delimiter: u8, out: &mut Vec<(Range<usize>, Range<usize>)
             break; // after a delimiter that ends the attributes
         }
         let segment = &attrs[at..end];
-        let eq = segment.iter().position(|&b| b == b'=');
-        let is_key =
-            eq.is_some_and(|i| i > 0 && segment[..i].iter().all(|&b| KEY_BYTES[usize::from(b)]));
-        match (is_key, eq, out.last_mut()) {
-            (true, Some(i), _) => out.push((at..at + i, at + i + 1..end)),
-            (_, _, Some((_, value))) => value.end = end,
-            _ => {}
+        // One pass: the first byte that is not a key's is the `=` after a
+        // key (`=` is not a key byte), or the segment has no key.
+        let eq = segment
+            .iter()
+            .position(|&b| !KEY_BYTES[usize::from(b)])
+            .filter(|&i| i > 0 && segment[i] == b'=');
+        match (eq, out.last_mut()) {
+            (Some(i), _) => out.push((at..at + i, at + i + 1..end)),
+            (None, Some((_, value))) => value.end = end,
+            (None, None) => {}
         }
         at = end + 1;
     }
