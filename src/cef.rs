@@ -333,20 +333,6 @@ fn next_pipe(s: &[u8], from: usize) -> Option<usize> {
     None
 }
 
-/// The bytes of an extension key: `[A-Za-z0-9_.,\[\]-]` (a table: the
-/// backward scan from every `=` tests each byte of every key).
-const KEY_BYTES: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        table[b] =
-            c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b',' | b'[' | b']' | b'-');
-        b += 1;
-    }
-    table
-};
-
 /// The extension's `key=value` pairs, as ranges: a key is
 /// `[A-Za-z0-9_][A-Za-z0-9_.,\[\]-]*` after the start or a space, before an
 /// unescaped `=`; its value runs to the space before the next key.
@@ -357,24 +343,47 @@ fn find_pairs(
 ) {
     out.clear();
     keys.clear();
-    let is_key = |b: u8| KEY_BYTES[usize::from(b)];
-    for eq in crate::simd::positions(b'=', ext) {
-        let slashes = ext[..eq].iter().rev().take_while(|&&b| b == b'\\').count();
-        if slashes % 2 == 1 {
-            continue;
+    // A key is the run of key bytes before an `=`, after a space or at the
+    // start: it starts after the last byte before the `=` that is not a key
+    // byte, which a mask per 64 bytes gives without walking back over the
+    // key. (An escaped `\=` has a backslash, not a key byte, before it: no
+    // key.)
+    let mut last_other: Option<usize> = None;
+    for (k, chunk) in ext.chunks(64).enumerate() {
+        let (eqs, others) = match <&[u8; 64]>::try_from(chunk) {
+            Ok(block) => crate::simd::cef_masks(block),
+            Err(_) => {
+                let mut block = [b' '; 64];
+                block[..chunk.len()].copy_from_slice(chunk);
+                crate::simd::cef_masks(&block)
+            }
+        };
+        let base = k * 64;
+        let mut eqs = eqs;
+        while eqs != 0 {
+            let bit = eqs.trailing_zeros() as usize;
+            eqs &= eqs - 1;
+            let eq = base + bit;
+            let below = others & ((1u64 << bit) - 1);
+            let before = if below == 0 {
+                last_other
+            } else {
+                Some(base + 63 - below.leading_zeros() as usize)
+            };
+            let start = before.map_or(0, |b| b + 1);
+            let after_space = before.is_none_or(|b| ext[b] == b' ');
+            let first_ok = start < eq && (ext[start].is_ascii_alphanumeric() || ext[start] == b'_');
+            if !(first_ok && after_space) {
+                continue;
+            }
+            if keys.last().is_some_and(|k| k.end >= start) {
+                continue; // inside the previous key's run
+            }
+            keys.push(start..eq);
         }
-        let len = ext[..eq].iter().rev().take_while(|&&b| is_key(b)).count();
-        let start = eq - len;
-        let first_ok = ext
-            .get(start)
-            .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_');
-        if len == 0 || !first_ok || !(start == 0 || ext[start - 1] == b' ') {
-            continue;
+        if others != 0 {
+            last_other = Some(base + 63 - others.leading_zeros() as usize);
         }
-        if keys.last().is_some_and(|k| k.end >= start) {
-            continue; // inside the previous key's run
-        }
-        keys.push(start..eq);
     }
     for (i, key) in keys.iter().enumerate() {
         let value_start = key.end + 1;
@@ -395,6 +404,64 @@ fn find_pairs(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The keys of [`find_pairs`] found by walking back from each `=`, a
+    /// byte at a time: the oracle for the masks.
+    fn keys_by_bytes(ext: &[u8]) -> Vec<Range<usize>> {
+        let mut keys: Vec<Range<usize>> = Vec::new();
+        for eq in (0..ext.len()).filter(|&i| ext[i] == b'=') {
+            let slashes = ext[..eq].iter().rev().take_while(|&&b| b == b'\\').count();
+            if slashes % 2 == 1 {
+                continue;
+            }
+            let len = ext[..eq]
+                .iter()
+                .rev()
+                .take_while(|&&b| crate::simd::is_cef_key_byte(b))
+                .count();
+            let start = eq - len;
+            let first_ok = ext
+                .get(start)
+                .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_');
+            if len == 0 || !first_ok || !(start == 0 || ext[start - 1] == b' ') {
+                continue;
+            }
+            if keys.last().is_some_and(|k| k.end >= start) {
+                continue;
+            }
+            keys.push(start..eq);
+        }
+        keys
+    }
+
+    /// The masks find the keys the byte walk does, on extensions of words,
+    /// spaces, `=`, backslashes and key marks around the 64-byte blocks.
+    #[test]
+    fn keys_by_masks_agree_with_a_byte_walk() {
+        let alphabet = b"ab_Z9.,[]-= \\=/|=";
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..20_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let len = (state % 200) as usize;
+            let ext: Vec<u8> = (0..len)
+                .map(|k| {
+                    let r = (state >> (k % 50)).wrapping_add((k as u64).wrapping_mul(0x9e37_79b9));
+                    alphabet[(r % alphabet.len() as u64) as usize]
+                })
+                .collect();
+            let (mut pairs, mut keys) = (Vec::new(), Vec::new());
+            find_pairs(&ext, &mut pairs, &mut keys);
+            let found: Vec<Range<usize>> = pairs.iter().map(|(k, _)| k.clone()).collect();
+            assert_eq!(
+                found,
+                keys_by_bytes(&ext),
+                "{:?}",
+                String::from_utf8_lossy(&ext)
+            );
+        }
+    }
 
     fn text<'a>(ext: &'a [u8], r: &Range<usize>) -> &'a str {
         std::str::from_utf8(&ext[r.clone()]).unwrap()

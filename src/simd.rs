@@ -89,6 +89,41 @@ impl Iterator for Positions<'_> {
     }
 }
 
+/// Whether `b` may be in a CEF extension key: `[A-Za-z0-9_.,\[\]-]`.
+pub(crate) fn is_cef_key_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b',' | b'[' | b']' | b'-')
+}
+
+/// Two bits per byte of `block`: where the byte is `=`, and where it is not
+/// a CEF key byte ([`is_cef_key_byte`]), for finding each key before its
+/// `=` without walking back over it.
+#[inline]
+pub(crate) fn cef_masks(block: &[u8; 64]) -> (u64, u64) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        // SAFETY: as for `comma_quote_mask`: SSE2 only.
+        unsafe { sse2::cef_masks(block) }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        portable_cef(block)
+    }
+}
+
+/// [`cef_masks`] one byte at a time.
+#[cfg_attr(target_arch = "x86_64", allow(dead_code))]
+fn portable_cef(block: &[u8; 64]) -> (u64, u64) {
+    block
+        .iter()
+        .enumerate()
+        .fold((0, 0), |(eq, other), (i, &b)| {
+            (
+                eq | (u64::from(b == b'=') << i),
+                other | (u64::from(!is_cef_key_byte(b)) << i),
+            )
+        })
+}
+
 /// [`byte_mask`] one byte at a time.
 #[cfg_attr(target_arch = "x86_64", allow(dead_code))]
 fn portable_byte(block: &[u8; 64], byte: u8) -> u64 {
@@ -134,8 +169,8 @@ fn portable(block: &[u8; 64]) -> u64 {
 #[cfg(target_arch = "x86_64")]
 mod sse2 {
     use std::arch::x86_64::{
-        __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_max_epu8, _mm_movemask_epi8, _mm_or_si128,
-        _mm_set1_epi8,
+        __m128i, _mm_and_si128, _mm_andnot_si128, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_max_epu8,
+        _mm_min_epu8, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
     };
 
     #[target_feature(enable = "sse2")]
@@ -149,6 +184,38 @@ mod sse2 {
         let quote = _mm_cmpeq_epi8(v, _mm_set1_epi8(b'"' as i8));
         let slash = _mm_cmpeq_epi8(v, _mm_set1_epi8(b'\\' as i8));
         _mm_movemask_epi8(_mm_or_si128(control, _mm_or_si128(quote, slash))) as u16
+    }
+
+    /// Where each byte of `v` lies in `lo..=hi` (unsigned).
+    #[target_feature(enable = "sse2")]
+    fn in_range(v: __m128i, lo: u8, hi: u8) -> __m128i {
+        let lo = _mm_set1_epi8(lo as i8);
+        let hi = _mm_set1_epi8(hi as i8);
+        _mm_and_si128(
+            _mm_cmpeq_epi8(_mm_max_epu8(v, lo), v),
+            _mm_cmpeq_epi8(_mm_min_epu8(v, hi), v),
+        )
+    }
+
+    #[target_feature(enable = "sse2")]
+    pub(super) fn cef_masks(block: &[u8; 64]) -> (u64, u64) {
+        let is = |v: __m128i, b: u8| _mm_cmpeq_epi8(v, _mm_set1_epi8(b as i8));
+        let (mut eq, mut other) = (0u64, 0u64);
+        for (k, lane) in block.chunks_exact(16).enumerate() {
+            // SAFETY: `lane` is 16 bytes long, and `_mm_loadu_si128` reads
+            // exactly 16 bytes from any alignment.
+            let v = unsafe { _mm_loadu_si128(lane.as_ptr().cast::<__m128i>()) };
+            // Letters in either case; `,-./0-9` without `/`; `[`, `]`, `_`.
+            let letter = in_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), b'a', b'z');
+            let digitish = _mm_andnot_si128(is(v, b'/'), in_range(v, b',', b'9'));
+            let marks = _mm_or_si128(_mm_or_si128(is(v, b'['), is(v, b']')), is(v, b'_'));
+            let key = _mm_or_si128(_mm_or_si128(letter, digitish), marks);
+            let key_bits = u64::from(_mm_movemask_epi8(key) as u16);
+            let eq_bits = u64::from(_mm_movemask_epi8(is(v, b'=')) as u16);
+            eq |= eq_bits << (16 * k);
+            other |= (!key_bits & 0xffff) << (16 * k);
+        }
+        (eq, other)
     }
 
     #[target_feature(enable = "sse2")]
@@ -223,6 +290,7 @@ mod tests {
                 };
             }
             assert_eq!(comma_quote_mask(&block), portable(&block));
+            assert_eq!(cef_masks(&block), portable_cef(&block));
             for byte in [b'=', b',', 0, 0xff, block[7]] {
                 assert_eq!(byte_mask(&block, byte), portable_byte(&block, byte));
             }
@@ -233,6 +301,11 @@ mod tests {
         }
         // Every byte value in every lane position.
         for b in 0..=255u8 {
+            for at in [0, 15, 16, 33, 63] {
+                let mut block = [b'a'; 64];
+                block[at] = b;
+                assert_eq!(cef_masks(&block), portable_cef(&block), "{b:#x} at {at}");
+            }
             for at in 0..16 {
                 let mut lane = [b'a'; 16];
                 lane[at] = b;
