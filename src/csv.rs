@@ -262,6 +262,16 @@ pub struct Span {
 }
 
 impl Span {
+    /// A field at `range` that needs no unescaping (a value laid out apart
+    /// from any CSV text; offsets below 4 GiB, as every record's are).
+    pub(crate) const fn plain(range: std::ops::Range<usize>) -> Span {
+        Span {
+            start: range.start as u32,
+            end: range.end as u32,
+            flags: Flags::empty(),
+        }
+    }
+
     /// The offset of the field's first byte.
     ///
     /// # Example
@@ -752,17 +762,11 @@ impl Fields {
         self.push(range.start, range.end, Flags::empty());
     }
 
-    /// [`push_plain`](Self::push_plain) for each of `ranges`, in one
-    /// reservation.
-    pub(crate) fn extend_plain(
-        &mut self,
-        ranges: impl ExactSizeIterator<Item = std::ops::Range<usize>>,
-    ) {
-        self.spans.extend(ranges.map(|r| Span {
-            start: r.start as u32,
-            end: r.end as u32,
-            flags: Flags::empty(),
-        }));
+    /// `spans` appended as they are: plain ones ([`Span::plain`], laid out
+    /// apart from any CSV text), so the record's flags do not change.
+    pub(crate) fn extend_plain(&mut self, spans: &[Span]) {
+        debug_assert!(spans.iter().all(|s| s.flags.is_empty()));
+        self.spans.extend_from_slice(spans);
     }
 
     #[inline]

@@ -10,7 +10,7 @@
 use std::io::Write as _;
 use std::ops::Range;
 
-use crate::csv::Fields;
+use crate::csv::{Fields, Span};
 use crate::schema::{LogType, Schema, ValueKind};
 
 /// The buffers a named record is laid out in.
@@ -19,7 +19,9 @@ pub(crate) struct Named {
     /// Every value, back to back (transformed: unescaped, times rewritten).
     values: Vec<u8>,
     /// Per standard column, its value's range in `values`.
-    slots: Vec<Slot>,
+    slots: Vec<Span>,
+    /// Which of `slots` have a value, a bit each.
+    filled: Vec<u64>,
     /// Keys no column has: the key's range in `keys`, the value's in `values`.
     extras: Vec<(Range<usize>, Range<usize>)>,
     keys: Vec<u8>,
@@ -58,7 +60,10 @@ impl Named {
     pub(crate) fn begin(&mut self, log_type: LogType) {
         self.values.clear();
         self.slots.clear();
-        self.slots.resize(log_type.schema().len(), Slot::NONE);
+        let len = log_type.schema().len();
+        self.slots.resize(len, Span::plain(0..0));
+        self.filled.clear();
+        self.filled.resize(len.div_ceil(64), 0);
         self.extras.clear();
         self.keys.clear();
         self.time_keys.clear();
@@ -194,15 +199,27 @@ impl Named {
         }
     }
 
+    /// Whether the standard column `c` (below the type's width) has a value.
+    #[inline]
+    fn is_filled(&self, c: usize) -> bool {
+        self.filled[c / 64] >> (c % 64) & 1 == 1
+    }
+
+    /// The value at `range` into the standard column `c` (below the
+    /// type's width).
+    #[inline]
+    fn fill(&mut self, c: usize, range: Range<usize>) {
+        self.slots[c] = Span::plain(range);
+        self.filled[c / 64] |= 1 << (c % 64);
+    }
+
     /// [`set`](Self::set) by the column's standard position.
     pub(crate) fn set_at(&mut self, column: usize, range: Range<usize>) -> bool {
-        match self.slots.get_mut(column) {
-            Some(slot) if !slot.is_some() => {
-                *slot = Slot::of(range);
-                true
-            }
-            _ => false,
+        if column >= self.slots.len() || self.is_filled(column) {
+            return false;
         }
+        self.fill(column, range);
+        true
     }
 
     /// The value at `range` into the standard column `column`, or (no such
@@ -244,9 +261,10 @@ impl Named {
     }
 
     fn place_at(&mut self, c: usize, is_time: bool, key: &[u8], range: Range<usize>) {
-        match self.slots.get_mut(c) {
-            Some(slot) if !slot.is_some() && !is_time => *slot = Slot::of(range),
-            _ => self.place_at_slow(c, is_time, key, range),
+        if c < self.slots.len() && !self.is_filled(c) && !is_time {
+            self.fill(c, range);
+        } else {
+            self.place_at_slow(c, is_time, key, range);
         }
     }
 
@@ -260,7 +278,7 @@ impl Named {
             }
             return;
         }
-        let occupant = self.slots.get(c).map_or(0..0, |s| s.range());
+        let occupant = self.slots.get(c).map_or(0..0, Span::range);
         if is_time
             && is_zoned(&self.values[range.clone()])
             && !is_zoned(&self.values[occupant.clone()])
@@ -268,7 +286,7 @@ impl Named {
         {
             // The zoned time takes the column; the naive one goes by its key.
             let (_, old_key) = self.time_keys.swap_remove(k);
-            self.slots[c] = Slot::of(range); // a time column: within the type's columns
+            self.fill(c, range); // a time column: within the type's columns
             let start = self.keys.len();
             self.keys.extend_from_within(old_key);
             self.extra_at(start, occupant);
@@ -297,7 +315,7 @@ impl Named {
         self.log_type()
             .schema()
             .position(field)
-            .is_some_and(|i| self.slots.get(i).is_some_and(|s| s.is_some()))
+            .is_some_and(|i| i < self.slots.len() && self.is_filled(i))
     }
 
     /// Keeps `key` (no column of the type, or a column that has a value)
@@ -347,16 +365,16 @@ impl Named {
         let schema = self.log_type().schema();
         fields.clear();
         let last = self
-            .slots
+            .filled
             .iter()
-            .rposition(|s| s.is_some())
-            .map_or(0, |i| i + 1);
+            .rposition(|&w| w != 0)
+            .map_or(0, |i| i * 64 + 64 - self.filled[i].leading_zeros() as usize);
         let width = if self.extras.is_empty() {
             last
         } else {
             self.slots.len()
         };
-        fields.extend_plain(self.slots[..width].iter().map(|s| s.range()));
+        fields.extend_plain(&self.slots[..width]);
         for _ in width..4 {
             fields.push_plain(0..0);
         }
@@ -405,41 +423,6 @@ impl Named {
 /// Whether a time value says its zone: ISO 8601 with `Z` or an offset
 /// (what [`write_time`] makes of GMT and epoch times, and the forwarder's
 /// JSON times), not PAN-OS's naive `2024/03/05 14:22:07`.
-/// A standard column's value: its range in the values, or none (which
-/// reads as an empty range). Eight bytes, so that laying out a record's
-/// columns is a plain copy.
-#[derive(Debug, Clone, Copy)]
-struct Slot {
-    start: u32,
-    end: u32,
-}
-
-impl Slot {
-    /// No value (`start > end`).
-    const NONE: Slot = Slot {
-        start: u32::MAX,
-        end: 0,
-    };
-
-    /// A value at `range` (a record's values are far below 4 GiB: records
-    /// are bounded in size).
-    fn of(range: Range<usize>) -> Slot {
-        Slot {
-            start: range.start as u32,
-            end: range.end as u32,
-        }
-    }
-
-    fn is_some(self) -> bool {
-        self.start <= self.end
-    }
-
-    /// The value's range; `0..0` for none.
-    fn range(self) -> Range<usize> {
-        self.start.min(self.end) as usize..self.end as usize
-    }
-}
-
 /// A key's lookup, remembered (see [`Named::column`]).
 #[derive(Debug, Clone, Copy)]
 struct Looked {
