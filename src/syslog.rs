@@ -560,7 +560,7 @@ fn structured_data_len(s: &[u8]) -> Option<usize> {
 
 /// A month's number by its English abbreviation, in any case (`Mar`,
 /// `MAR`, `mar`: some devices and relays write it upper or lower case).
-fn month_number(name: &[u8]) -> Option<u32> {
+pub(crate) fn month_number(name: &[u8]) -> Option<u32> {
     // Every record's body is asked (`1,2` is no month): one match on the
     // lower-cased bytes (`| 0x20` lower-cases ASCII letters and turns no
     // other byte into one).
