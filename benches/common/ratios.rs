@@ -20,14 +20,24 @@ fn dir_name(id: &str) -> String {
         .collect()
 }
 
-fn median_ns(group: &str, bench: &str) -> Option<f64> {
+/// One of criterion's files for `bench` of `group`, this run's.
+fn read(group: &str, bench: &str, file: &str) -> Option<serde_json::Value> {
     let path = home()
         .join(dir_name(group))
         .join(dir_name(bench))
-        .join("new/estimates.json");
-    let text = std::fs::read_to_string(path).ok()?;
-    let json: serde_json::Value = serde_json::from_str(&text).ok()?;
-    json["median"]["point_estimate"].as_f64()
+        .join("new")
+        .join(file);
+    serde_json::from_str(&std::fs::read_to_string(path).ok()?).ok()
+}
+
+fn median_ns(group: &str, bench: &str) -> Option<f64> {
+    read(group, bench, "estimates.json")?["median"]["point_estimate"].as_f64()
+}
+
+/// The bytes one iteration of `bench` reads, if its throughput is in
+/// bytes.
+fn bytes(group: &str, bench: &str) -> Option<f64> {
+    read(group, bench, "benchmark.json")?["throughput"]["Bytes"].as_f64()
 }
 
 /// The end of a bench binary's `main`: criterion's summary, then the
@@ -39,12 +49,21 @@ pub fn finish(group: &str, pairs: &[(&str, &str)]) {
     print(group, pairs);
 }
 
-/// For each `(bench, peer)` of `group`: `bench` is N× faster than `peer`.
+/// For each `(bench, peer)` of `group`: `bench` is N× faster than `peer`,
+/// per iteration, and per byte where the two read different inputs.
 pub fn print(group: &str, pairs: &[(&str, &str)]) {
     println!("\nratios ({group}, medians):");
     for (bench, peer) in pairs {
         match (median_ns(group, bench), median_ns(group, peer)) {
-            (Some(b), Some(p)) => println!("  {bench} vs {peer}: {:.2}x", p / b),
+            (Some(b), Some(p)) => {
+                let per_byte = match (bytes(group, bench), bytes(group, peer)) {
+                    (Some(bb), Some(pb)) if bb != pb => {
+                        format!(", {:.2}x per byte", (p / pb) / (b / bb))
+                    }
+                    _ => String::new(),
+                };
+                println!("  {bench} vs {peer}: {:.2}x{per_byte}", p / b);
+            }
             _ => println!("  {bench} vs {peer}: not measured in this run"),
         }
     }
