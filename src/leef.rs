@@ -157,10 +157,7 @@ fn split(attrs: &[u8], delimiter: u8, out: &mut Vec<(Range<usize>, Range<usize>)
         let segment = &attrs[at..end];
         // One pass: the first byte that is not a key's is the `=` after a
         // key (`=` is not a key byte), or the segment has no key.
-        let eq = segment
-            .iter()
-            .position(|&b| !KEY_BYTES[usize::from(b)])
-            .filter(|&i| i > 0 && segment[i] == b'=');
+        let eq = key_len(attrs, at, segment).filter(|&i| i > 0 && segment[i] == b'=');
         match (eq, out.last_mut()) {
             (Some(i), _) => out.push((at..at + i, at + i + 1..end)),
             (None, Some((_, value))) => value.end = end,
@@ -176,22 +173,98 @@ fn split(attrs: &[u8], delimiter: u8, out: &mut Vec<(Range<usize>, Range<usize>)
     }
 }
 
-/// The bytes of an attribute's key: letters, digits, `_-.` and a space
-/// (a table: every byte of every key is tested).
-const KEY_BYTES: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        table[b] = c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.' | b' ');
-        b += 1;
+/// Where the first byte of `segment` (at `at` in `attrs`) that is not a
+/// key byte is, if it has one: 32 bytes classified at once where `attrs`
+/// has them (a key is shorter), else byte by byte.
+fn key_len(attrs: &[u8], at: usize, segment: &[u8]) -> Option<usize> {
+    if let Some(window) = attrs.get(at..at + 32) {
+        let len = crate::simd::leef_key_len(window.try_into().ok()?);
+        if len < 32 {
+            // Past the segment, the delimiter was a key byte: no `=` in it.
+            return (len < segment.len()).then_some(len);
+        }
     }
-    table
-};
+    segment
+        .iter()
+        .position(|&b| !crate::simd::is_leef_key_byte(b))
+}
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The attributes split as a byte-by-byte walk splits them, with every
+    /// kind of delimiter (one that can be a key byte too) and keys around
+    /// the 32-byte window.
+    #[test]
+    fn split_agrees_with_a_byte_walk() {
+        fn by_bytes(attrs: &[u8], delimiter: u8) -> Vec<(Range<usize>, Range<usize>)> {
+            let mut out: Vec<(Range<usize>, Range<usize>)> = Vec::new();
+            let mut at = 0;
+            while at < attrs.len() {
+                let end = attrs[at..]
+                    .iter()
+                    .position(|&b| b == delimiter)
+                    .map_or(attrs.len(), |i| at + i);
+                let segment = &attrs[at..end];
+                let eq = segment
+                    .iter()
+                    .position(|&b| !crate::simd::is_leef_key_byte(b))
+                    .filter(|&i| i > 0 && segment[i] == b'=');
+                match (eq, out.last_mut()) {
+                    (Some(i), _) => out.push((at..at + i, at + i + 1..end)),
+                    (None, Some((_, value))) => value.end = end,
+                    (None, None) => {}
+                }
+                at = end + 1;
+            }
+            if let Some((_, value)) = out.last_mut() {
+                while value.end > value.start && matches!(attrs[value.end - 1], b'\r' | b'\n') {
+                    value.end -= 1;
+                }
+            }
+            out
+        }
+        let long = format!(
+            "{}=v|{}=w-x={}",
+            "k".repeat(40),
+            "j".repeat(31),
+            "y".repeat(33)
+        );
+        for delimiter in [b'|', b'-', b' '] {
+            let mut out = Vec::new();
+            split(long.as_bytes(), delimiter, &mut out);
+            assert_eq!(
+                out,
+                by_bytes(long.as_bytes(), delimiter),
+                "{long} on {delimiter:?}"
+            );
+        }
+        let alphabet = b"abcdefghijklmnopqrstuvwxyzAB_-. =|\t^9/";
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..20_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let len = (state % 150) as usize;
+            let attrs: Vec<u8> = (0..len)
+                .map(|k| {
+                    let r = (state >> (k % 50)).wrapping_add((k as u64).wrapping_mul(0x9e37_79b9));
+                    alphabet[(r % alphabet.len() as u64) as usize]
+                })
+                .collect();
+            for delimiter in [b'|', b'\t', b'^', b'-', b' '] {
+                let mut out = Vec::new();
+                split(&attrs, delimiter, &mut out);
+                assert_eq!(
+                    out,
+                    by_bytes(&attrs, delimiter),
+                    "{:?} on {delimiter:?}",
+                    String::from_utf8_lossy(&attrs)
+                );
+            }
+        }
+    }
 
     #[test]
     fn delimiters() {

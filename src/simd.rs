@@ -124,6 +124,35 @@ fn portable_cef(block: &[u8; 64]) -> (u64, u64) {
         })
 }
 
+/// Whether `b` may be in a LEEF attribute's key: letters, digits, `_-.`
+/// and a space.
+pub(crate) fn is_leef_key_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b' ')
+}
+
+/// How many bytes at the start of `window` are LEEF key bytes
+/// ([`is_leef_key_byte`]): where an attribute's `=` is, when it has a key.
+#[inline]
+pub(crate) fn leef_key_len(window: &[u8; 32]) -> usize {
+    #[cfg(target_arch = "x86_64")]
+    let other = {
+        // SAFETY: as for `comma_quote_mask`: SSE2 only.
+        unsafe { sse2::leef_others(window) }
+    };
+    #[cfg(not(target_arch = "x86_64"))]
+    let other = portable_leef_others(window);
+    other.trailing_zeros() as usize
+}
+
+/// A bit per byte of `window` that is not a LEEF key byte, one at a time.
+#[cfg_attr(target_arch = "x86_64", allow(dead_code))]
+fn portable_leef_others(window: &[u8; 32]) -> u32 {
+    window
+        .iter()
+        .enumerate()
+        .fold(0, |m, (i, &b)| m | (u32::from(!is_leef_key_byte(b)) << i))
+}
+
 /// [`byte_mask`] one byte at a time.
 #[cfg_attr(target_arch = "x86_64", allow(dead_code))]
 fn portable_byte(block: &[u8; 64], byte: u8) -> u64 {
@@ -195,6 +224,25 @@ mod sse2 {
             _mm_cmpeq_epi8(_mm_max_epu8(v, lo), v),
             _mm_cmpeq_epi8(_mm_min_epu8(v, hi), v),
         )
+    }
+
+    #[target_feature(enable = "sse2")]
+    pub(super) fn leef_others(window: &[u8; 32]) -> u32 {
+        let is = |v: __m128i, b: u8| _mm_cmpeq_epi8(v, _mm_set1_epi8(b as i8));
+        let mut other = 0u32;
+        for (k, lane) in window.chunks_exact(16).enumerate() {
+            // SAFETY: `lane` is 16 bytes long, and `_mm_loadu_si128` reads
+            // exactly 16 bytes from any alignment.
+            let v = unsafe { _mm_loadu_si128(lane.as_ptr().cast::<__m128i>()) };
+            // Letters in either case; `-./0-9` without `/`; `_` and space.
+            let letter = in_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), b'a', b'z');
+            let digitish = _mm_andnot_si128(is(v, b'/'), in_range(v, b'-', b'9'));
+            let marks = _mm_or_si128(is(v, b'_'), is(v, b' '));
+            let key = _mm_or_si128(_mm_or_si128(letter, digitish), marks);
+            let bits = !(_mm_movemask_epi8(key) as u32) & 0xffff;
+            other |= bits << (16 * k);
+        }
+        other
     }
 
     #[target_feature(enable = "sse2")]
@@ -305,6 +353,9 @@ mod tests {
                 let mut block = [b'a'; 64];
                 block[at] = b;
                 assert_eq!(cef_masks(&block), portable_cef(&block), "{b:#x} at {at}");
+                let window: &[u8; 32] = block[at / 2..at / 2 + 32].try_into().unwrap();
+                let want = portable_leef_others(window).trailing_zeros() as usize;
+                assert_eq!(leef_key_len(window), want, "{b:#x} at {at}");
             }
             for at in 0..16 {
                 let mut lane = [b'a'; 16];
