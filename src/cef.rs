@@ -125,8 +125,16 @@ pub(crate) fn fill(cef: &[u8], named: &mut Named) -> Result<(), &'static str> {
     named.begin_over(log_type, ext);
     let type_range = named.value_of(type_text);
     named.set("type", type_range);
+    let vocabs = [vocab];
+    let tag = vocab_tag(&vocabs);
     for (k, v) in &pairs {
-        put(named, vocab, log_type, &ext[k.clone()], &ext[v.clone()]);
+        put_any(
+            named,
+            (&vocabs, tag),
+            log_type,
+            &ext[k.clone()],
+            &ext[v.clone()],
+        );
     }
     named.pairs = pairs;
     // What the header says that the keys did not.
@@ -205,30 +213,27 @@ pub(crate) fn type_of(text: &[u8]) -> LogType {
     }
 }
 
-/// One key's value into its field (unescaped; a time rewritten as ISO
-/// 8601), or kept as a named extra column.
-pub(crate) fn put(
-    named: &mut Named,
-    vocab: &Vocabulary,
-    log_type: LogType,
-    key: &[u8],
-    raw: &[u8],
-) {
-    put_any(named, &[vocab], log_type, key, raw);
-}
-
-/// [`put`] with the first of `vocabs` that knows the key.
-pub(crate) fn put_any(
-    named: &mut Named,
-    vocabs: &[&Vocabulary],
-    log_type: LogType,
-    key: &[u8],
-    raw: &[u8],
-) {
+/// The vocabularies a record's keys are looked up in, as the tag
+/// [`Named::column`] remembers a lookup by (their addresses, in order).
+pub(crate) fn vocab_tag(vocabs: &[&Vocabulary]) -> [usize; 3] {
+    debug_assert!(vocabs.len() <= 3);
     let mut tag = [0; 3];
     for (t, v) in tag.iter_mut().zip(vocabs) {
         *t = std::ptr::from_ref::<Vocabulary>(v) as usize;
     }
+    tag
+}
+
+/// One key's value into its field (unescaped; a time rewritten as ISO
+/// 8601), or kept as a named extra column: the field of the first of
+/// `vocabs` (whose [`vocab_tag`] is `tag`) that knows the key.
+pub(crate) fn put_any(
+    named: &mut Named,
+    (vocabs, tag): (&[&Vocabulary], [usize; 3]),
+    log_type: LogType,
+    key: &[u8],
+    raw: &[u8],
+) {
     let (column, is_time) = named.column(tag, key, || {
         vocabs
             .iter()

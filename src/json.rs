@@ -28,7 +28,7 @@
 
 use std::ops::Range;
 
-use crate::cef::{column_for, type_of};
+use crate::cef::{column_for, type_of, vocab_tag};
 use crate::keys::{JSON_HTTPS, JSON_QUERY, Vocabulary};
 use crate::named::{Named, write_time};
 use crate::schema::LogType;
@@ -107,6 +107,8 @@ fn fill_pairs(
         })
     });
     named.set("type", range);
+    let keys_vocab = vocab.unwrap_or(&JSON_HTTPS);
+    let tag = vocab_tag(&[keys_vocab]);
     for (k, v) in pairs.iter() {
         let name = key(k);
         let raw = unwrap_value(&object[v.clone()]);
@@ -125,9 +127,8 @@ fn fill_pairs(
             }
             _ => name,
         };
-        let vocab = vocab.unwrap_or(&JSON_HTTPS);
-        let tag = [std::ptr::from_ref(vocab) as usize, 0, 0];
-        let (column, is_time) = named.column(tag, lookup, || column_for(vocab, log_type, lookup));
+        let (column, is_time) =
+            named.column(tag, lookup, || column_for(keys_vocab, log_type, lookup));
         let value = match kind {
             Kind::String => match named.plain_value_of(string_inner(raw)) {
                 Some(range) => range,

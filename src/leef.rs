@@ -24,7 +24,7 @@
 
 use std::ops::Range;
 
-use crate::cef::{put_any, type_of};
+use crate::cef::{put_any, type_of, vocab_tag};
 use crate::keys::{LEEF_1, LEEF_2, LEEF_FORWARDER, Vocabulary};
 use crate::named::Named;
 use crate::schema::LogType;
@@ -105,8 +105,9 @@ pub(crate) fn fill(leef: &[u8], named: &mut Named) -> Result<(), &'static str> {
     named.begin_over(log_type, attrs);
     let range = named.value_of(type_text);
     named.set("type", range);
+    let tag = vocab_tag(&vocabs);
     for (k, v) in &pairs {
-        put_any(named, &vocabs, log_type, key(k), &attrs[v.clone()]);
+        put_any(named, (&vocabs, tag), log_type, key(k), &attrs[v.clone()]);
     }
     named.pairs = pairs;
     // The header's event id: what it is depends on the type (the IBM

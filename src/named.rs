@@ -192,6 +192,7 @@ impl Named {
         }
     }
 
+    #[inline(always)] // a literal name's hash is then worked out at compile time
     pub(crate) fn set(&mut self, field: &str, range: Range<usize>) -> bool {
         match self.log_type().schema().position(field) {
             Some(i) => self.set_at(i, range),
@@ -311,6 +312,7 @@ impl Named {
     }
 
     /// Whether the field has a value.
+    #[inline(always)] // a literal name's hash is then worked out at compile time
     pub(crate) fn has(&self, field: &str) -> bool {
         self.log_type()
             .schema()
