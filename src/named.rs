@@ -130,9 +130,6 @@ impl Named {
         start..self.values.len()
     }
 
-    /// Gives the PAN-OS field `field` the value at `range`. `false` (the
-    /// value not placed: the caller keeps it as an extra) if the type has no
-    /// such column or the column has a value already (the first one wins).
     /// The standard column the record's next key names and whether it holds
     /// a time, as `find` says, remembered by the key's place in the record.
     ///
@@ -192,6 +189,9 @@ impl Named {
         }
     }
 
+    /// Gives the PAN-OS field `field` the value at `range`. `false` (the
+    /// value not placed: the caller keeps it as an extra) if the type has no
+    /// such column or the column has a value already (the first one wins).
     #[inline(always)] // a literal name's hash is then worked out at compile time
     pub(crate) fn set(&mut self, field: &str, range: Range<usize>) -> bool {
         match self.log_type().schema().position(field) {
@@ -424,9 +424,6 @@ impl Named {
     }
 }
 
-/// Whether a time value says its zone: ISO 8601 with `Z` or an offset
-/// (what [`write_time`] makes of GMT and epoch times, and the forwarder's
-/// JSON times), not PAN-OS's naive `2024/03/05 14:22:07`.
 /// A key's lookup, remembered (see [`Named::column`]).
 #[derive(Debug, Clone, Copy)]
 struct Looked {
@@ -474,6 +471,9 @@ const LOOKED_KEY: usize = 32;
 /// whatever a record holds.
 const MAX_LOOKED: usize = 256;
 
+/// Whether a time value says its zone: ISO 8601 with `Z` or an offset
+/// (what [`write_time`] makes of GMT and epoch times, and the forwarder's
+/// JSON times), not PAN-OS's naive `2024/03/05 14:22:07`.
 fn is_zoned(value: &[u8]) -> bool {
     let n = value.len();
     n >= 20
