@@ -314,7 +314,7 @@ fn unescape(out: &mut Vec<u8>, value: &[u8]) {
     }
 }
 
-/// Where the first `\\` of `value` is. Most values have none; most are
+/// Where the first `\` of `value` is. Most values have none; most are
 /// short, where a plain loop beats a call to memchr.
 fn first_backslash(value: &[u8]) -> Option<usize> {
     if value.len() <= 16 {

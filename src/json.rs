@@ -427,12 +427,12 @@ fn value_end(json: &[u8], at: usize) -> Option<usize> {
     }
 }
 
-/// A JSON string's contents, unescaped (`\uXXXX` with surrogate pairs).
 /// A JSON string's text between its quotes, escapes and all.
 fn string_inner(raw: &[u8]) -> &[u8] {
     &raw[1..raw.len().saturating_sub(1).max(1)]
 }
 
+/// A JSON string's contents, unescaped (`\uXXXX` with surrogate pairs).
 fn unescape_string(out: &mut Vec<u8>, raw: &[u8]) {
     let inner = string_inner(raw);
     let mut i = 0;

@@ -533,7 +533,6 @@ fn trim(text: &[u8]) -> &[u8] {
     &text[start..end]
 }
 
-/// `Mmm dd yyyy HH:MM:SS[.fff][ GMT|UTC|Z]`, read as UTC.
 /// The form every CEF time of PAN-OS has, `Mar 05 2024 13:22:07 GMT`
 /// (or `UTC`, or no zone), read by position and written as RFC 3339 without
 /// a trip through a date type (a keyed record has a few times): `None` if
@@ -621,8 +620,7 @@ fn fixed_form(text: &[u8]) -> Option<Option<[u8; 25]>> {
     ]))
 }
 
-/// `Mar 5 2024 13:22:07 [GMT|UTC|Z]` with any spacing and a fraction of
-/// a second, in UTC.
+/// `Mmm dd yyyy HH:MM:SS[.fff][ GMT|UTC|Z]` (any spacing), read as UTC.
 fn month_day_year(text: &[u8]) -> Option<chrono::DateTime<chrono::Utc>> {
     let s = std::str::from_utf8(text).ok()?;
     let mut parts = s.split_ascii_whitespace();
