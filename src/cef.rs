@@ -443,19 +443,9 @@ mod tests {
     /// spaces, `=`, backslashes and key marks around the 64-byte blocks.
     #[test]
     fn keys_by_masks_agree_with_a_byte_walk() {
-        let alphabet = b"ab_Z9.,[]-= \\=/|=";
-        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut rand = crate::test_rand::Rand::new();
         for _ in 0..20_000 {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            let len = (state % 200) as usize;
-            let ext: Vec<u8> = (0..len)
-                .map(|k| {
-                    let r = (state >> (k % 50)).wrapping_add((k as u64).wrapping_mul(0x9e37_79b9));
-                    alphabet[(r % alphabet.len() as u64) as usize]
-                })
-                .collect();
+            let ext = rand.bytes(200, b"ab_Z9.,[]-= \\=/|=");
             let (mut pairs, mut keys) = (Vec::new(), Vec::new());
             find_pairs(&ext, &mut pairs, &mut keys);
             let found: Vec<Range<usize>> = pairs.iter().map(|(k, _)| k.clone()).collect();

@@ -380,6 +380,11 @@ fn string_end(json: &[u8], at: usize) -> Option<usize> {
         }
         i += 16;
     }
+    string_end_bytes(json, i)
+}
+
+/// Just past the string whose text goes on at `i`, byte by byte.
+fn string_end_bytes(json: &[u8], mut i: usize) -> Option<usize> {
     while i < json.len() {
         match json[i] {
             b'\\' => i += 2,
@@ -568,36 +573,13 @@ mod tests {
     /// 16-byte lanes.
     #[test]
     fn string_ends_agree_with_a_byte_scan() {
-        fn by_bytes(json: &[u8], at: usize) -> Option<usize> {
-            let mut i = at + 1;
-            while i < json.len() {
-                match json[i] {
-                    b'\\' => i += 2,
-                    b'"' => return Some(i + 1),
-                    _ => i += 1,
-                }
-            }
-            None
-        }
-        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut rand = crate::test_rand::Rand::new();
         for _ in 0..20_000 {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            let len = (state % 70) as usize;
             let mut json = vec![b'"'];
-            for k in 0..len {
-                let r = (state >> (k % 56)) ^ (k as u64).wrapping_mul(0x9e37_79b9);
-                json.push(match r % 23 {
-                    0 => b'"',
-                    1 | 2 => b'\\',
-                    3 => b'\n',
-                    _ => b'a' + (r % 26) as u8,
-                });
-            }
+            json.extend(rand.bytes(70, b"\"\\\\\nabcdefghijklmnopqrstuvwxyz"));
             assert_eq!(
                 string_end(&json, 0),
-                by_bytes(&json, 0),
+                string_end_bytes(&json, 1),
                 "{:?}",
                 String::from_utf8_lossy(&json)
             );

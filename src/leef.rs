@@ -155,18 +155,35 @@ fn split(attrs: &[u8], delimiter: u8, out: &mut Vec<(Range<usize>, Range<usize>)
         if at >= attrs.len() {
             break; // after a delimiter that ends the attributes
         }
-        let segment = &attrs[at..end];
         // One pass: the first byte that is not a key's is the `=` after a
         // key (`=` is not a key byte), or the segment has no key.
-        let eq = key_len(attrs, at, segment).filter(|&i| i > 0 && segment[i] == b'=');
-        match (eq, out.last_mut()) {
-            (Some(i), _) => out.push((at..at + i, at + i + 1..end)),
-            (None, Some((_, value))) => value.end = end,
-            (None, None) => {}
-        }
+        push_segment(out, attrs, at..end, key_len(attrs, at, &attrs[at..end]));
         at = end + 1;
     }
-    // Trailing line ends are not part of the last value.
+    trim_line_ends(attrs, out);
+}
+
+/// The attribute at `segment` of `attrs`, whose first non-key byte is at
+/// `key_len` in it: a pair if that byte is the `=` after a key, else more of
+/// the value before.
+fn push_segment(
+    out: &mut Vec<(Range<usize>, Range<usize>)>,
+    attrs: &[u8],
+    segment: Range<usize>,
+    key_len: Option<usize>,
+) {
+    let (at, end) = (segment.start, segment.end);
+    match (key_len, out.last_mut()) {
+        (Some(i), _) if i > 0 && at + i < end && attrs[at + i] == b'=' => {
+            out.push((at..at + i, at + i + 1..end));
+        }
+        (_, Some((_, value))) => value.end = end,
+        (_, None) => {}
+    }
+}
+
+/// Trailing line ends are not part of the last value.
+fn trim_line_ends(attrs: &[u8], out: &mut [(Range<usize>, Range<usize>)]) {
     if let Some((_, value)) = out.last_mut() {
         while value.end > value.start && matches!(attrs[value.end - 1], b'\r' | b'\n') {
             value.end -= 1;
@@ -176,13 +193,13 @@ fn split(attrs: &[u8], delimiter: u8, out: &mut Vec<(Range<usize>, Range<usize>)
 
 /// Where the first byte of `segment` (at `at` in `attrs`) that is not a
 /// key byte is, if it has one: 32 bytes classified at once where `attrs`
-/// has them (a key is shorter), else byte by byte.
+/// has them (a key is shorter), else byte by byte. Past the segment (its
+/// delimiter a key byte) is no `=` of it, as [`push_segment`] checks.
 fn key_len(attrs: &[u8], at: usize, segment: &[u8]) -> Option<usize> {
     if let Some(window) = attrs.get(at..at + 32) {
         let len = crate::simd::leef_key_len(window.try_into().ok()?);
         if len < 32 {
-            // Past the segment, the delimiter was a key byte: no `=` in it.
-            return (len < segment.len()).then_some(len);
+            return Some(len);
         }
     }
     segment
@@ -200,30 +217,20 @@ mod tests {
     #[test]
     fn split_agrees_with_a_byte_walk() {
         fn by_bytes(attrs: &[u8], delimiter: u8) -> Vec<(Range<usize>, Range<usize>)> {
-            let mut out: Vec<(Range<usize>, Range<usize>)> = Vec::new();
+            let mut out = Vec::new();
             let mut at = 0;
             while at < attrs.len() {
                 let end = attrs[at..]
                     .iter()
                     .position(|&b| b == delimiter)
                     .map_or(attrs.len(), |i| at + i);
-                let segment = &attrs[at..end];
-                let eq = segment
+                let key_len = attrs[at..end]
                     .iter()
-                    .position(|&b| !crate::simd::is_leef_key_byte(b))
-                    .filter(|&i| i > 0 && segment[i] == b'=');
-                match (eq, out.last_mut()) {
-                    (Some(i), _) => out.push((at..at + i, at + i + 1..end)),
-                    (None, Some((_, value))) => value.end = end,
-                    (None, None) => {}
-                }
+                    .position(|&b| !crate::simd::is_leef_key_byte(b));
+                push_segment(&mut out, attrs, at..end, key_len);
                 at = end + 1;
             }
-            if let Some((_, value)) = out.last_mut() {
-                while value.end > value.start && matches!(attrs[value.end - 1], b'\r' | b'\n') {
-                    value.end -= 1;
-                }
-            }
+            trim_line_ends(attrs, &mut out);
             out
         }
         let long = format!(
@@ -241,19 +248,9 @@ mod tests {
                 "{long} on {delimiter:?}"
             );
         }
-        let alphabet = b"abcdefghijklmnopqrstuvwxyzAB_-. =|\t^9/";
-        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut rand = crate::test_rand::Rand::new();
         for _ in 0..20_000 {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            let len = (state % 150) as usize;
-            let attrs: Vec<u8> = (0..len)
-                .map(|k| {
-                    let r = (state >> (k % 50)).wrapping_add((k as u64).wrapping_mul(0x9e37_79b9));
-                    alphabet[(r % alphabet.len() as u64) as usize]
-                })
-                .collect();
+            let attrs = rand.bytes(150, b"abcdefghijklmnopqrstuvwxyzAB_-. =|\t^9/");
             for delimiter in [b'|', b'\t', b'^', b'-', b' '] {
                 let mut out = Vec::new();
                 split(&attrs, delimiter, &mut out);

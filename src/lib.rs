@@ -153,6 +153,8 @@ pub mod reader;
 pub mod schema;
 mod simd;
 pub mod syslog;
+#[cfg(test)]
+mod test_rand;
 pub mod value;
 pub mod zone;
 

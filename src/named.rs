@@ -734,13 +734,10 @@ mod tests {
         let other = br"x\y";
         let mut named = Named::default();
         named.begin_over(LogType::Traffic, source);
-        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut rand = crate::test_rand::Rand::new();
         for _ in 0..2_000 {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            let a = (state % source.len() as u64) as usize;
-            let b = a + ((state >> 20) % (source.len() - a + 1) as u64) as usize;
+            let a = rand.below(source.len());
+            let b = a + rand.below(source.len() - a + 1);
             let value = &source[a..b];
             let plain = named.plain_value_of(value);
             assert_eq!(plain.is_none(), value.contains(&b'\\'), "{a}..{b}");

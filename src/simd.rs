@@ -324,17 +324,15 @@ mod tests {
     #[test]
     fn simd_agrees_with_portable() {
         let mut block = [0u8; 64];
-        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut rand = crate::test_rand::Rand::new();
         for _ in 0..20_000 {
             for b in &mut block {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                *b = match state % 8 {
+                let r = rand.next();
+                *b = match r % 8 {
                     0 => b',',
                     1 => b'"',
-                    2 => state.to_le_bytes()[3],
-                    _ => b'a' + (state % 26) as u8,
+                    2 => r.to_le_bytes()[3],
+                    _ => b'a' + (r % 26) as u8,
                 };
             }
             assert_eq!(comma_quote_mask(&block), portable(&block));
