@@ -103,7 +103,7 @@ pub(crate) fn fill(cef: &[u8], named: &mut Named) -> Result<(), &'static str> {
     };
     let ext = &cef[ext_start..];
     let mut pairs = std::mem::take(&mut named.pairs);
-    find_pairs(ext, &mut pairs, &mut named.scratch);
+    find_pairs(ext, &mut pairs);
     let key_value = |key: &str| {
         pairs
             .iter()
@@ -341,13 +341,10 @@ fn next_pipe(s: &[u8], from: usize) -> Option<usize> {
 /// The extension's `key=value` pairs, as ranges: a key is
 /// `[A-Za-z0-9_][A-Za-z0-9_.,\[\]-]*` after the start or a space, before an
 /// unescaped `=`; its value runs to the space before the next key.
-fn find_pairs(
-    ext: &[u8],
-    out: &mut Vec<(Range<usize>, Range<usize>)>,
-    keys: &mut Vec<Range<usize>>,
-) {
+fn find_pairs(ext: &[u8], out: &mut Vec<(Range<usize>, Range<usize>)>) {
     out.clear();
-    keys.clear();
+    // The last key found, whose value ends where the next key starts.
+    let mut pending: Option<Range<usize>> = None;
     // A key is the run of key bytes before an `=`, after a space or at the
     // start: it starts after the last byte before the `=` that is not a key
     // byte, which a mask per 64 bytes gives without walking back over the
@@ -381,28 +378,30 @@ fn find_pairs(
             if !(first_ok && after_space) {
                 continue;
             }
-            if keys.last().is_some_and(|k| k.end >= start) {
-                continue; // inside the previous key's run
+            if let Some(key) = &pending {
+                if key.end >= start {
+                    continue; // inside the previous key's run
+                }
+                // The previous key's value runs to the space before this key.
+                let value_start = key.end + 1;
+                out.push((
+                    key.clone(),
+                    value_start..start.saturating_sub(1).max(value_start),
+                ));
             }
-            keys.push(start..eq);
+            pending = Some(start..eq);
         }
         if others != 0 {
             last_other = Some(base + 63 - others.leading_zeros() as usize);
         }
     }
-    for (i, key) in keys.iter().enumerate() {
+    if let Some(key) = pending {
         let value_start = key.end + 1;
-        let value_end = match keys.get(i + 1) {
-            Some(next) => next.start.saturating_sub(1).max(value_start),
-            None => {
-                let mut end = ext.len();
-                while end > value_start && matches!(ext[end - 1], b'\r' | b'\n') {
-                    end -= 1;
-                }
-                end
-            }
-        };
-        out.push((key.clone(), value_start..value_end));
+        let mut end = ext.len();
+        while end > value_start && matches!(ext[end - 1], b'\r' | b'\n') {
+            end -= 1;
+        }
+        out.push((key, value_start..end));
     }
 }
 
@@ -410,9 +409,10 @@ fn find_pairs(
 mod tests {
     use super::*;
 
-    /// The keys of [`find_pairs`] found by walking back from each `=`, a
-    /// byte at a time: the oracle for the masks.
-    fn keys_by_bytes(ext: &[u8]) -> Vec<Range<usize>> {
+    /// The pairs of [`find_pairs`] found by walking back from each `=`, a
+    /// byte at a time, each value running to the space before the next key:
+    /// the oracle for the masks.
+    fn pairs_by_bytes(ext: &[u8]) -> Vec<(Range<usize>, Range<usize>)> {
         let mut keys: Vec<Range<usize>> = Vec::new();
         for eq in (0..ext.len()).filter(|&i| ext[i] == b'=') {
             let slashes = ext[..eq].iter().rev().take_while(|&&b| b == b'\\').count();
@@ -436,22 +436,36 @@ mod tests {
             }
             keys.push(start..eq);
         }
-        keys
+        let mut pairs = Vec::new();
+        for (i, key) in keys.iter().enumerate() {
+            let value_start = key.end + 1;
+            let value_end = match keys.get(i + 1) {
+                Some(next) => next.start.saturating_sub(1).max(value_start),
+                None => {
+                    let mut end = ext.len();
+                    while end > value_start && matches!(ext[end - 1], b'\r' | b'\n') {
+                        end -= 1;
+                    }
+                    end
+                }
+            };
+            pairs.push((key.clone(), value_start..value_end));
+        }
+        pairs
     }
 
-    /// The masks find the keys the byte walk does, on extensions of words,
+    /// The masks find the pairs the byte walk does, on extensions of words,
     /// spaces, `=`, backslashes and key marks around the 64-byte blocks.
     #[test]
     fn keys_by_masks_agree_with_a_byte_walk() {
         let mut rand = crate::test_rand::Rand::new();
         for _ in 0..20_000 {
-            let ext = rand.bytes(200, b"ab_Z9.,[]-= \\=/|=");
-            let (mut pairs, mut keys) = (Vec::new(), Vec::new());
-            find_pairs(&ext, &mut pairs, &mut keys);
-            let found: Vec<Range<usize>> = pairs.iter().map(|(k, _)| k.clone()).collect();
+            let ext = rand.bytes(200, b"ab_Z9.,[]-= \\=/|=\r\n");
+            let mut pairs = Vec::new();
+            find_pairs(&ext, &mut pairs);
             assert_eq!(
-                found,
-                keys_by_bytes(&ext),
+                pairs,
+                pairs_by_bytes(&ext),
                 "{:?}",
                 String::from_utf8_lossy(&ext)
             );
@@ -465,8 +479,8 @@ mod tests {
     #[test]
     fn values_run_to_the_next_key() {
         let ext = br"msg= Failed password for root cs1Label=Rule cs1=a\=b c PanOSX-Forwarded-ForIP=1.2.3.4 k=";
-        let (mut p, mut scratch) = (Vec::new(), Vec::new());
-        find_pairs(ext, &mut p, &mut scratch);
+        let mut p = Vec::new();
+        find_pairs(ext, &mut p);
         let kv: Vec<(&str, &str)> = p
             .iter()
             .map(|(k, v)| (text(ext, k), text(ext, v)))
