@@ -66,8 +66,9 @@ pub(crate) fn fill(cef: &[u8], named: &mut Named) -> Result<(), &'static str> {
     let mut count = 0;
     let mut at = 0;
     let mut ext_start = cef.len();
+    let mut pipes = crate::simd::positions(b'|', cef).filter(|&p| !is_escaped(cef, p));
     while count < 7 {
-        let end = next_pipe(cef, at).unwrap_or(cef.len());
+        let end = pipes.next().unwrap_or(cef.len());
         let field = at..end;
         // A published defect: fewer header fields, the extension starts here.
         if count >= 4 && cef[field.clone()].contains(&b'=') {
@@ -113,15 +114,17 @@ pub(crate) fn fill(cef: &[u8], named: &mut Named) -> Result<(), &'static str> {
     // The log type: the header's name (native), signature (forwarder), or
     // the `log_type` key (XSIAM); the 10.0 GlobalProtect and Decryption
     // strings swap the two columns.
-    let type_text = match dialect {
+    let (type_text, log_type) = match dialect {
         Dialect::Native => match type_of(header(5)) {
-            LogType::Unknown => header(4),
-            _ => header(5),
+            LogType::Unknown => (header(4), type_of(header(4))),
+            named => (header(5), named),
         },
-        Dialect::Forwarder => header(4),
-        Dialect::Xsiam => key_value("log_type").unwrap_or(header(5)),
+        Dialect::Forwarder => (header(4), type_of(header(4))),
+        Dialect::Xsiam => {
+            let text = key_value("log_type").unwrap_or(header(5));
+            (text, type_of(text))
+        }
     };
-    let log_type = type_of(type_text);
     named.begin_over(log_type, ext);
     let type_range = named.value_of(type_text);
     named.set("type", type_range);
@@ -324,18 +327,10 @@ fn first_backslash(value: &[u8]) -> Option<usize> {
     }
 }
 
-/// The next `|` at or after `from` that no backslash escapes.
-fn next_pipe(s: &[u8], from: usize) -> Option<usize> {
-    let mut at = from;
-    while let Some(i) = memchr::memchr(b'|', &s[at..]) {
-        let pipe = at + i;
-        let slashes = s[..pipe].iter().rev().take_while(|&&b| b == b'\\').count();
-        if slashes % 2 == 0 {
-            return Some(pipe);
-        }
-        at = pipe + 1;
-    }
-    None
+/// Whether the byte at `at` is escaped: an odd number of backslashes
+/// before it.
+fn is_escaped(s: &[u8], at: usize) -> bool {
+    s[..at].iter().rev().take_while(|&&b| b == b'\\').count() % 2 == 1
 }
 
 /// The extension's `key=value` pairs, as ranges: a key is

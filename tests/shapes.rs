@@ -185,8 +185,8 @@ fn cef_native_traffic_core_fields() {
 #[test]
 fn cef_escapes_and_hazards() {
     let mut parser = Parser::new();
-    // `\=`, `\\`, `\|`, `\n` in values; a value with spaces; a pipe escaped in
-    // the header; a space after `CEF:`; a key with `-` (the forwarder's).
+    // `\=`, `\\`, `\|`, `\n` in values; a value with spaces; a space after
+    // `CEF:`; a key with `-` (the forwarder's).
     let line = r"CEF: 0|Palo Alto Networks|PAN-OS|10.1|url|THREAT|3|src=10.0.0.1 request=http://x.example/a?b\=c&d\=e cs1Label=Rule cs1=rule one two msg=line1\nline2 suser=corp\\jdoe cs2=a\|b";
     let log = parser.parse(line.as_bytes()).unwrap();
     assert_eq!(log.get("misc").unwrap(), "http://x.example/a?b=c&d=e");
@@ -195,6 +195,12 @@ fn cef_escapes_and_hazards() {
     assert_eq!(log.get("category").unwrap(), "a|b");
     assert_eq!(log.get("subject").unwrap(), "line1\nline2"); // THREAT's `msg`
     assert_eq!(log.get("severity").unwrap(), "medium"); // from the header's 3
+    // Pipes escaped in the header's vendor and signature are theirs.
+    let line = r"CEF:0|Palo Alto\|Networks|PAN-OS|10.1|url\|x|THREAT|3|src=10.0.0.1";
+    let log = parser.parse(line.as_bytes()).unwrap();
+    assert_eq!(log.log_type(), LogType::Threat);
+    assert_eq!(log.get("subtype").unwrap(), "url|x");
+    assert_eq!(log.get("src").unwrap(), "10.0.0.1");
     // No `CEF:` (a relay took it as the tag), five header fields (a published
     // defect): still read.
     let line = "0|Palo Alto Networks|PAN-OS|10.0|GLOBALPROTECT|src=10.0.0.1 PanOSDeviceSN=0011";
