@@ -589,35 +589,14 @@ fn fixed_form(text: &[u8]) -> Option<Option<[u8; 25]>> {
     if !(1..=days).contains(&day) || n(h0, h1) > 23 || n(i0, i1) > 59 || n(s0, s1) > 59 {
         return Some(None);
     }
-    let pair = crate::value::DIGIT_PAIRS;
+    // `Mar 05 2024 13:22:07`: the year, the day and the time are copied.
+    let mut iso = *b"yyyy-mm-ddThh:mm:ss+00:00";
+    iso[..4].copy_from_slice(&text[7..11]);
     let m = month as usize * 2;
-    Some(Some([
-        y0,
-        y1,
-        y2,
-        y3,
-        b'-',
-        pair[m],
-        pair[m + 1],
-        b'-',
-        d0,
-        d1,
-        b'T',
-        h0,
-        h1,
-        b':',
-        i0,
-        i1,
-        b':',
-        s0,
-        s1,
-        b'+',
-        b'0',
-        b'0',
-        b':',
-        b'0',
-        b'0',
-    ]))
+    iso[5..7].copy_from_slice(&crate::value::DIGIT_PAIRS[m..m + 2]);
+    iso[8..10].copy_from_slice(&text[4..6]);
+    iso[11..19].copy_from_slice(&text[12..20]);
+    Some(Some(iso))
 }
 
 /// `Mmm dd yyyy HH:MM:SS[.fff][ GMT|UTC|Z]` (any spacing), read as UTC.
