@@ -14,9 +14,12 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let mut fields = BatchBuilder::new(log.log_type());
-    fields.push(&log).expect("a record fits its own type's batch");
+    fields
+        .push(&log)
+        .expect("a record fits its own type's batch");
     assert_eq!(fields.finish().num_rows(), 1);
     let mut ocsf = OcsfBatchBuilder::new(OcsfMapping::new());
-    ocsf.push(&log).expect("every OCSF event fits the Arrow shape");
+    ocsf.push(&log)
+        .expect("every OCSF event fits the Arrow shape");
     assert_eq!(ocsf.finish().num_rows(), 1);
 });

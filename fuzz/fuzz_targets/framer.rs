@@ -25,7 +25,10 @@ fn run(config: FramerConfig, input: &[u8], sizes: &[u8]) -> Vec<Out> {
         }
     };
     while !rest.is_empty() {
-        let n = sizes.next().map_or(rest.len(), |&s| usize::from(s).max(1)).min(rest.len());
+        let n = sizes
+            .next()
+            .map_or(rest.len(), |&s| usize::from(s).max(1))
+            .min(rest.len());
         framer.push(&rest[..n]);
         rest = &rest[n..];
         drain(&mut framer, &mut out);
@@ -45,7 +48,9 @@ fuzz_target!(|data: &[u8]| {
     let octets = data[1] & 1 == 1;
     let n_sizes = usize::from(data[2] % 16).min(data.len() - 3);
     let (sizes, input) = data[3..].split_at(n_sizes);
-    let config = FramerConfig::new().max_record_len(max).octet_counting(octets);
+    let config = FramerConfig::new()
+        .max_record_len(max)
+        .octet_counting(octets);
     let whole = run(config, input, &[]);
     let chunked = run(config, input, sizes);
     assert_eq!(whole, chunked);

@@ -27,12 +27,31 @@ fuzz_target!(|data: &[u8]| {
         if let Some(spec) = spec {
             assert_eq!(log.name_at(index), Some(spec.name));
             assert_eq!(log.schema().position(spec.name), Some(index));
-            let _ = (log.ip(spec.name), log.port(spec.name), log.u64(spec.name), log.i64(spec.name));
-            let _ = (log.hex(spec.name), log.timestamp(spec.name), log.local_time(spec.name));
+            let _ = (
+                log.ip(spec.name),
+                log.port(spec.name),
+                log.u64(spec.name),
+                log.i64(spec.name),
+            );
+            let _ = (
+                log.hex(spec.name),
+                log.timestamp(spec.name),
+                log.local_time(spec.name),
+            );
         }
     }
-    let _ = (log.threat_id(), log.action(), log.severity(), log.direction());
-    let _ = (log.session_end_reason(), log.session_flags(), log.action_flags(), log.version());
+    let _ = (
+        log.threat_id(),
+        log.action(),
+        log.severity(),
+        log.direction(),
+    );
+    let _ = (
+        log.session_end_reason(),
+        log.session_flags(),
+        log.action_flags(),
+        log.version(),
+    );
     let _ = log.extra().count();
     let json = serde_json::to_vec(&log).expect("a Log always serializes");
     let back: serde_json::Value = serde_json::from_slice(&json).expect("valid JSON");
@@ -42,5 +61,8 @@ fuzz_target!(|data: &[u8]| {
     // The serialized form reads back to the same typed values.
     let back: panlog::OwnedLog = serde_json::from_slice(&json).expect("an OwnedLog reads back");
     let again: serde_json::Value = serde_json::to_value(&back).unwrap();
-    assert_eq!(again, serde_json::from_slice::<serde_json::Value>(&json).unwrap());
+    assert_eq!(
+        again,
+        serde_json::from_slice::<serde_json::Value>(&json).unwrap()
+    );
 });

@@ -31,11 +31,17 @@ fuzz_target!(|data: &[u8]| {
     let mut spans = Fields::new();
     let flags = Splitter::new().braces(false).split(&line, &mut spans);
     assert!(flags.is_clean(), "{flags:?}");
-    let ours: Vec<Vec<u8>> = spans.iter(&line).map(|f| f.unescaped().into_owned()).collect();
+    let ours: Vec<Vec<u8>> = spans
+        .iter(&line)
+        .map(|f| f.unescaped().into_owned())
+        .collect();
     let want: Vec<Vec<u8>> = fields.iter().map(|f| f.to_vec()).collect();
     assert_eq!(ours, want);
 
-    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(&line[..]);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(&line[..]);
     let mut record = csv::ByteRecord::new();
     assert!(reader.read_byte_record(&mut record).unwrap());
     let theirs: Vec<Vec<u8>> = record.iter().map(<[u8]>::to_vec).collect();
