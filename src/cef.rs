@@ -290,7 +290,7 @@ pub(crate) fn strip_quotes(value: &[u8]) -> &[u8] {
 
 /// CEF's extension escapes undone: `\=`, `\\`, `\|`, `\n`, `\r` (and `\"`).
 fn unescape(out: &mut Vec<u8>, value: &[u8]) {
-    let Some(first) = first_backslash(value) else {
+    let Some(first) = memchr::memchr(b'\\', value) else {
         out.extend_from_slice(value);
         return;
     };
@@ -314,16 +314,6 @@ fn unescape(out: &mut Vec<u8>, value: &[u8]) {
         }
         out.push(b);
         i += 1;
-    }
-}
-
-/// Where the first `\` of `value` is. Most values have none; most are
-/// short, where a plain loop beats a call to memchr.
-fn first_backslash(value: &[u8]) -> Option<usize> {
-    if value.len() <= 16 {
-        value.iter().position(|&b| b == b'\\')
-    } else {
-        memchr::memchr(b'\\', value)
     }
 }
 
@@ -392,11 +382,8 @@ fn find_pairs(ext: &[u8], out: &mut Vec<(Range<usize>, Range<usize>)>) {
     }
     if let Some(key) = pending {
         let value_start = key.end + 1;
-        let mut end = ext.len();
-        while end > value_start && matches!(ext[end - 1], b'\r' | b'\n') {
-            end -= 1;
-        }
-        out.push((key, value_start..end));
+        out.push((key, value_start..ext.len()));
+        crate::named::trim_line_ends(ext, out);
     }
 }
 
@@ -410,8 +397,7 @@ mod tests {
     fn pairs_by_bytes(ext: &[u8]) -> Vec<(Range<usize>, Range<usize>)> {
         let mut keys: Vec<Range<usize>> = Vec::new();
         for eq in (0..ext.len()).filter(|&i| ext[i] == b'=') {
-            let slashes = ext[..eq].iter().rev().take_while(|&&b| b == b'\\').count();
-            if slashes % 2 == 1 {
+            if is_escaped(ext, eq) {
                 continue;
             }
             let len = ext[..eq]

@@ -236,13 +236,13 @@ fn line_in(
         return false;
     };
     let key = |k: &Range<usize>| key_bytes(object, k);
-    let names_a_type = pairs.iter().any(|(k, v)| match key(k) {
-        b"LogType" | b"log_type" => true,
-        b"type" => {
-            let mut scratch = [0u8; 32];
-            type_of(scalar_text(unwrap_value(&object[v.clone()]), &mut scratch)) != LogType::Unknown
-        }
-        _ => false,
+    // (`LogType` and `log_type` keys, at any depth, [`wrapped_line`] has
+    // ruled out.)
+    let names_a_type = pairs.iter().any(|(k, v)| {
+        let mut scratch = [0u8; 32];
+        key(k) == b"type"
+            && type_of(scalar_text(unwrap_value(&object[v.clone()]), &mut scratch))
+                != LogType::Unknown
     });
     if names_a_type {
         return false;

@@ -160,7 +160,7 @@ fn split(attrs: &[u8], delimiter: u8, out: &mut Vec<(Range<usize>, Range<usize>)
         push_segment(out, attrs, at..end, key_len(attrs, at, &attrs[at..end]));
         at = end + 1;
     }
-    trim_line_ends(attrs, out);
+    crate::named::trim_line_ends(attrs, out);
 }
 
 /// The attribute at `segment` of `attrs`, whose first non-key byte is at
@@ -179,15 +179,6 @@ fn push_segment(
         }
         (_, Some((_, value))) => value.end = end,
         (_, None) => {}
-    }
-}
-
-/// Trailing line ends are not part of the last value.
-fn trim_line_ends(attrs: &[u8], out: &mut [(Range<usize>, Range<usize>)]) {
-    if let Some((_, value)) = out.last_mut() {
-        while value.end > value.start && matches!(attrs[value.end - 1], b'\r' | b'\n') {
-            value.end -= 1;
-        }
     }
 }
 
@@ -230,7 +221,7 @@ mod tests {
                 push_segment(&mut out, attrs, at..end, key_len);
                 at = end + 1;
             }
-            trim_line_ends(attrs, &mut out);
+            crate::named::trim_line_ends(attrs, &mut out);
             out
         }
         let long = format!(

@@ -88,16 +88,22 @@ impl Named {
     /// and holds no `\` (so needs no unescaping); else `None`.
     #[inline]
     pub(crate) fn plain_value_of(&mut self, value: &[u8]) -> Option<Range<usize>> {
+        let range = self.in_source(value)?;
+        if !(self.backslash_from <= range.start && range.start <= self.backslash) {
+            self.find_backslash(range.start);
+        }
+        (self.backslash >= range.end).then_some(range)
+    }
+
+    /// Where `value` lies in the copy of the source of
+    /// [`begin_over`](Self::begin_over), if it is a slice of that source.
+    #[inline]
+    fn in_source(&self, value: &[u8]) -> Option<Range<usize>> {
         let at = value.as_ptr() as usize;
-        if !(self.source.start <= at && at + value.len() <= self.source.end) {
-            return None;
-        }
-        let start = at - self.source.start;
-        let end = start + value.len();
-        if !(self.backslash_from <= start && start <= self.backslash) {
-            self.find_backslash(start);
-        }
-        (self.backslash >= end).then_some(start..end)
+        (self.source.start <= at && at + value.len() <= self.source.end).then(|| {
+            let start = at - self.source.start;
+            start..start + value.len()
+        })
     }
 
     /// The first `\` of the source at or after `from`, into `backslash`.
@@ -110,12 +116,10 @@ impl Named {
     /// The range of `value` in the values: where it lies in the source of
     /// [`begin_over`](Self::begin_over), else a copy of it.
     pub(crate) fn value_of(&mut self, value: &[u8]) -> Range<usize> {
-        let at = value.as_ptr() as usize;
-        if self.source.start <= at && at + value.len() <= self.source.end {
-            let start = at - self.source.start;
-            return start..start + value.len();
+        match self.in_source(value) {
+            Some(range) => range,
+            None => self.value(|b| b.extend_from_slice(value)),
         }
-        self.value(|b| b.extend_from_slice(value))
     }
 
     /// The record's type.
@@ -262,9 +266,7 @@ impl Named {
     }
 
     fn place_at(&mut self, c: usize, is_time: bool, key: &[u8], range: Range<usize>) {
-        if c < self.slots.len() && !self.is_filled(c) && !is_time {
-            self.fill(c, range);
-        } else {
+        if is_time || !self.set_at(c, range.clone()) {
             self.place_at_slow(c, is_time, key, range);
         }
     }
@@ -421,6 +423,16 @@ impl Named {
         }
         self.fields = fields;
         schema
+    }
+}
+
+/// A tokenizer's `key=value` ranges into `bytes`: line ends after the
+/// last value are not part of it.
+pub(crate) fn trim_line_ends(bytes: &[u8], pairs: &mut [(Range<usize>, Range<usize>)]) {
+    if let Some((_, value)) = pairs.last_mut() {
+        while value.end > value.start && matches!(bytes[value.end - 1], b'\r' | b'\n') {
+            value.end -= 1;
+        }
     }
 }
 

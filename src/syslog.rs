@@ -186,12 +186,6 @@ impl<'a> SyslogHeader<'a> {
             let (inner, rest) = Self::parse_one(&line[lead..]);
             let raw = &line[..line.len() - rest.len()];
             (SyslogHeader { raw, ..inner }, rest)
-        } else if lead > 0 && is_body_start(&line[lead..]) {
-            let header = SyslogHeader {
-                raw: &line[..lead],
-                ..SyslogHeader::default()
-            };
-            (header, &line[lead..])
         } else {
             Self::parse_one(line)
         };
@@ -220,7 +214,8 @@ impl<'a> SyslogHeader<'a> {
             && let Some(at) = body_after_words(body)
         {
             let words = &body[..at];
-            if header.raw.is_empty() {
+            // Only blanks (a pasted or re-indented line) are no header.
+            if header.raw.is_empty() && !words.trim_ascii().is_empty() {
                 header.format = HeaderFormat::Other;
             }
             if header.hostname.is_none() {

@@ -1203,14 +1203,22 @@ impl Rfc3339<'_> {
             }
             n += digits;
         }
-        let offset = self.0.offset().local_minus_utc();
-        buf[n] = if offset < 0 { b'-' } else { b'+' };
-        let offset = offset.unsigned_abs();
-        two(buf, n + 1, offset / 3600);
-        buf[n + 3] = b':';
-        two(buf, n + 4, offset / 60 % 60);
+        buf[n..n + 6].copy_from_slice(&offset_text(self.0.offset().local_minus_utc()));
         &buf[..n + 6]
     }
+}
+
+/// A UTC offset of `secs` seconds as `±HH:MM` (whole minutes; seconds are
+/// dropped).
+pub(crate) fn offset_text(secs: i32) -> [u8; 6] {
+    let minutes = secs.unsigned_abs() / 60;
+    let pair = |n: u32| {
+        let at = n as usize % 100 * 2;
+        [DIGIT_PAIRS[at], DIGIT_PAIRS[at + 1]]
+    };
+    let ([h0, h1], [m0, m1]) = (pair(minutes / 60), pair(minutes % 60));
+    let sign = if secs < 0 { b'-' } else { b'+' };
+    [sign, h0, h1, b':', m0, m1]
 }
 
 impl fmt::Display for Rfc3339<'_> {

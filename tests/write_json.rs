@@ -1,8 +1,8 @@
 //! The fast JSON writer (`WriteJson`) writes exactly what `serde_json`
 //! writes for the same document (and for a record's flat typed form): on
-//! every shipped record, every layout
-//! case, every real-world record of every shape, in two zones, with and
-//! without `event.original`; and on arbitrary text in every kind of column
+//! every shipped record, every layout case, every real-world record of
+//! every shape, in three fixed zones (one west of UTC) and Berlin's (with
+//! the `tz` feature), with and without `event.original`; and on arbitrary text in every kind of column
 //! (a proptest). The `ecs` fuzz target compares the two on arbitrary input.
 
 #[path = "common/lines.rs"]
@@ -55,7 +55,11 @@ fn compare(bytes: &[u8], zone: Zone, what: &str) -> usize {
 }
 
 fn zones() -> Vec<Zone> {
-    let mut zones = vec![Zone::UTC, "+05:30".parse().unwrap()];
+    let mut zones = vec![
+        Zone::UTC,
+        "+05:30".parse().unwrap(),
+        "-03:30".parse().unwrap(),
+    ];
     if let Ok(berlin) = "Europe/Berlin".parse() {
         zones.push(berlin); // with the `tz` feature
     }

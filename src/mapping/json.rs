@@ -453,20 +453,9 @@ impl WriteJson for Zone {
         if let Some(offset) = self.fixed_offset()
             && offset.local_minus_utc() % 60 == 0
         {
-            let secs = offset.local_minus_utc();
-            let minutes = secs.unsigned_abs() / 60;
-            let (h, m) = (minutes / 60, minutes % 60);
-            let digit = |n: u32| b'0' + (n % 10) as u8;
-            out.extend_from_slice(&[
-                b'"',
-                if secs < 0 { b'-' } else { b'+' },
-                digit(h / 10),
-                digit(h),
-                b':',
-                digit(m / 10),
-                digit(m),
-                b'"',
-            ]);
+            out.push(b'"');
+            out.extend_from_slice(&crate::value::offset_text(offset.local_minus_utc()));
+            out.push(b'"');
             return;
         }
         write_display(out, self);
