@@ -88,22 +88,24 @@ impl Named {
     /// and holds no `\` (so needs no unescaping); else `None`.
     #[inline]
     pub(crate) fn plain_value_of(&mut self, value: &[u8]) -> Option<Range<usize>> {
-        let range = self.in_source(value)?;
-        if !(self.backslash_from <= range.start && range.start <= self.backslash) {
-            self.find_backslash(range.start);
+        let start = self.in_source(value)?;
+        let end = start + value.len();
+        if !(self.backslash_from <= start && start <= self.backslash) {
+            self.find_backslash(start);
         }
-        (self.backslash >= range.end).then_some(range)
+        (self.backslash >= end).then_some(start..end)
     }
 
-    /// Where `value` lies in the copy of the source of
+    /// Where `value` starts in the copy of the source of
     /// [`begin_over`](Self::begin_over), if it is a slice of that source.
     #[inline]
-    fn in_source(&self, value: &[u8]) -> Option<Range<usize>> {
+    fn in_source(&self, value: &[u8]) -> Option<usize> {
         let at = value.as_ptr() as usize;
-        (self.source.start <= at && at + value.len() <= self.source.end).then(|| {
-            let start = at - self.source.start;
-            start..start + value.len()
-        })
+        if self.source.start <= at && at + value.len() <= self.source.end {
+            Some(at - self.source.start)
+        } else {
+            None
+        }
     }
 
     /// The first `\` of the source at or after `from`, into `backslash`.
@@ -117,7 +119,7 @@ impl Named {
     /// [`begin_over`](Self::begin_over), else a copy of it.
     pub(crate) fn value_of(&mut self, value: &[u8]) -> Range<usize> {
         match self.in_source(value) {
-            Some(range) => range,
+            Some(start) => start..start + value.len(),
             None => self.value(|b| b.extend_from_slice(value)),
         }
     }
