@@ -36,7 +36,7 @@ use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, Vis
 
 use crate::csv::{Fields, Splitter};
 use crate::error::{Error, ErrorKind};
-use crate::log::{Log, Out, OwnedLog};
+use crate::log::{Log, OwnedLog};
 use crate::schema::LogType;
 use crate::value::{Rfc3339, Value};
 
@@ -137,10 +137,7 @@ impl<'a> MapAccess<'a> for Columns<'_, 'a> {
             let Some(text) = log.get_at(i) else { continue };
             let name: Cow<'a, str> = if i < self.named {
                 let Some(name) = log.name_at(i) else { continue };
-                let value = match log.out_at(i) {
-                    Some((_, Out::Value(v))) => Some(v),
-                    _ => None,
-                };
+                let value = log.out_at(i).and_then(|(_, out)| out.into_value());
                 self.pending = Some(Pending::Column(text, value));
                 Cow::Borrowed(name)
             } else {

@@ -1233,6 +1233,42 @@ impl Serialize for Rfc3339<'_> {
     }
 }
 
+/// Whether `text`, read as `kind`, is written back as exactly `text` (bare
+/// for a number, quoted for an address or a hex number), so a writer can copy
+/// it instead of typing it and formatting it again: an integer or port in
+/// canonical decimal, a dotted IPv4 address, `0x` and lower-case hex digits.
+/// `false` only costs the slow path.
+///
+/// An IPv4-looking text needs no check of its octets: read or not, it is
+/// written as the same string (`Ipv4Addr` refuses leading zeros, so one it
+/// reads prints as it was written).
+pub(crate) fn written_as_is(text: &[u8], kind: ValueKind) -> bool {
+    let canonical = |digits: &[u8], max: usize| {
+        !digits.is_empty()
+            && digits.len() <= max
+            && (digits[0] != b'0' || digits.len() == 1)
+            && digits.iter().all(u8::is_ascii_digit)
+    };
+    match kind {
+        // 18 digits always fit an `i64`; `-0` is written `0`.
+        ValueKind::Int => match text.strip_prefix(b"-") {
+            Some(digits) => digits != b"0" && canonical(digits, 18),
+            None => canonical(text, 18),
+        },
+        ValueKind::Port => canonical(text, 9),
+        ValueKind::Ip => !text.is_empty() && text.iter().all(|&b| b.is_ascii_digit() || b == b'.'),
+        ValueKind::Hex => text.strip_prefix(b"0x").is_some_and(|digits| {
+            !digits.is_empty()
+                && digits.len() <= 16
+                && (digits[0] != b'0' || digits.len() == 1)
+                && digits
+                    .iter()
+                    .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+        }),
+        _ => false,
+    }
+}
+
 /// `0x` and lower-case hex digits, written into `buf`.
 pub(crate) fn hex_str(n: u64, buf: &mut [u8; 18]) -> &str {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
@@ -1248,6 +1284,94 @@ pub(crate) fn hex_str(n: u64, buf: &mut [u8; 18]) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What `written_as_is` accepts is what the typed value writes, on
+    /// random texts near each kind's forms and on the edge cases.
+    #[test]
+    fn written_as_is_is_what_the_value_writes() {
+        let mut rand = crate::test_rand::Rand::new();
+        let mut texts: Vec<Vec<u8>> = [
+            "0",
+            "-0",
+            "00",
+            "-",
+            "01",
+            "-01",
+            "1",
+            "-1",
+            "65535",
+            "4294967295",
+            "4294967296",
+            "999999999",
+            "1000000000",
+            "999999999999999999",
+            "1000000000000000000",
+            "-999999999999999999",
+            "9223372036854775807",
+            "18446744073709551615",
+            "0x0",
+            "0x00",
+            "0x",
+            "0X1",
+            "0xA",
+            "0x40041c",
+            "0xffffffffffffffff",
+            "0x10000000000000000",
+            "1.2.3.4",
+            "01.2.3.4",
+            "1.2.3.256",
+            "1.2.3",
+            "1.2.3.4.",
+            "255.255.255.255",
+            "0.0.0.0",
+            ".",
+            "1..2.3",
+        ]
+        .iter()
+        .map(|t| t.as_bytes().to_vec())
+        .collect();
+        for _ in 0..200_000 {
+            texts.push(rand.bytes(22, b"0123456789.-xaf"));
+            texts.push([&b"0x"[..], &rand.bytes(19, b"0123456789abcdefA")].concat());
+        }
+        let kinds = [
+            ValueKind::Int,
+            ValueKind::Port,
+            ValueKind::Ip,
+            ValueKind::Hex,
+        ];
+        let mut copied = [0usize; 4];
+        for text in &texts {
+            let Ok(s) = std::str::from_utf8(text) else {
+                continue;
+            };
+            for (k, kind) in kinds.into_iter().enumerate() {
+                if !written_as_is(text, kind) {
+                    continue;
+                }
+                copied[k] += 1;
+                let value = Value::read(s, kind, Zone::UTC).expect("not empty");
+                let want = match kind {
+                    ValueKind::Int | ValueKind::Port => s.to_owned(),
+                    _ => format!("\"{s}\""),
+                };
+                assert_eq!(
+                    serde_json::to_string(&value).unwrap(),
+                    want,
+                    "{kind:?} {s:?}"
+                );
+            }
+        }
+        // Each kind's copy path was taken, not only refused.
+        assert!(copied.iter().all(|&n| n > 100), "{copied:?}");
+        for (text, kind) in [
+            ("-0", ValueKind::Int),
+            ("01", ValueKind::Int),
+            ("0x00", ValueKind::Hex),
+        ] {
+            assert!(!written_as_is(text.as_bytes(), kind), "{text}");
+        }
+    }
 
     #[test]
     fn hex_and_time_text() {

@@ -18,6 +18,7 @@ use std::net::IpAddr;
 
 use super::{CommaList, Inline, IsEmpty, Rest, Time};
 use crate::log::Out;
+use crate::schema::ValueKind;
 use crate::value::{DIGIT_PAIRS, Rfc3339, ThreatId, Value, hex_str};
 use crate::zone::Zone;
 
@@ -499,6 +500,15 @@ impl WriteJson for Out<'_> {
                     }
                     escape_into(out, part.as_bytes());
                 }
+                out.push(b'"');
+            }
+            Out::AsIs(text, ValueKind::Int | ValueKind::Port) => {
+                out.extend_from_slice(text.as_bytes());
+            }
+            // An address or hex number: a string with nothing to escape.
+            Out::AsIs(text, _) => {
+                out.push(b'"');
+                out.extend_from_slice(text.as_bytes());
                 out.push(b'"');
             }
         }
