@@ -382,16 +382,10 @@ impl WriteJson for IpAddr {
     fn write_json(&self, out: &mut Vec<u8>) {
         out.push(b'"');
         match self {
-            // Four numbers and dots, by hand: `Display` goes through the
-            // formatter's padding machinery, a tenth of the writer's time.
-            IpAddr::V4(v4) => {
-                for (i, octet) in v4.octets().into_iter().enumerate() {
-                    if i > 0 {
-                        out.push(b'.');
-                    }
-                    write_u64(out, u64::from(octet));
-                }
-            }
+            // Four numbers and dots from a table: `Display` goes through
+            // the formatter's padding machinery (a tenth of the writer's
+            // time), and dividing each octet cost 60 instructions.
+            IpAddr::V4(v4) => write_ipv4(out, v4.octets()),
             // An address's text is hex digits, dots and colons: no escapes.
             IpAddr::V6(v6) => {
                 let _ = write!(out, "{v6}");
@@ -399,6 +393,47 @@ impl WriteJson for IpAddr {
         }
         out.push(b'"');
     }
+}
+
+/// Each octet's digits and a dot, in four bytes (the rest padding), and
+/// how many of them are digits.
+const OCTETS: [([u8; 4], u8); 256] = {
+    let mut table = [([0u8; 4], 0u8); 256];
+    let mut n = 0;
+    while n < 256 {
+        let (d, len) = match n {
+            0..=9 => ([b'0' + n as u8, b'.', 0, 0], 1),
+            10..=99 => ([b'0' + (n / 10) as u8, b'0' + (n % 10) as u8, b'.', 0], 2),
+            _ => (
+                [
+                    b'0' + (n / 100) as u8,
+                    b'0' + (n / 10 % 10) as u8,
+                    b'0' + (n % 10) as u8,
+                    b'.',
+                ],
+                3,
+            ),
+        };
+        table[n] = (d, len);
+        n += 1;
+    }
+    table
+};
+
+/// An IPv4 address's dotted text, after the opening quote: each octet's
+/// four table bytes stored whole, one fixed-size copy into `out`.
+fn write_ipv4(out: &mut Vec<u8>, octets: [u8; 4]) {
+    let mut text = [0u8; 16];
+    let mut len = 0;
+    for octet in octets {
+        let (bytes, digits) = OCTETS[usize::from(octet)];
+        text[len..len + 4].copy_from_slice(&bytes);
+        len += usize::from(digits) + 1;
+    }
+    // The last octet's dot is not part of the address.
+    let start = out.len();
+    out.extend_from_slice(&text);
+    out.truncate(start + len - 1);
 }
 
 impl<T: WriteJson> WriteJson for Option<T> {
@@ -579,6 +614,21 @@ impl WriteJson for UnnamedExtras<'_, '_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ipv4_addresses_write_as_display_does() {
+        let mut rand = crate::test_rand::Rand::new();
+        let mut addresses = vec![[0; 4], [255; 4], [10, 0, 0, 1], [1, 22, 133, 9]];
+        // Every octet value in every place.
+        addresses.extend((0..=255u8).map(|n| [n, 255 - n, n / 3, n.wrapping_mul(7)]));
+        addresses.extend((0..10_000).map(|_| (rand.next() as u32).to_le_bytes()));
+        for octets in addresses {
+            let ip = IpAddr::from(octets);
+            let mut out = b"x".to_vec();
+            ip.write_json(&mut out);
+            assert_eq!(out, format!("x\"{ip}\"").into_bytes());
+        }
+    }
 
     #[test]
     fn strings_escape_as_serde_json_does() {
