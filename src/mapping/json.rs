@@ -235,9 +235,27 @@ fn is_plain(bytes: &[u8]) -> bool {
 /// A bit per byte of `chunk` (at most sixteen) that needs an escape; the
 /// lane is padded with a byte that needs none.
 fn escape_mask(chunk: &[u8]) -> u16 {
+    match <&[u8; 16]>::try_from(chunk) {
+        Ok(block) => crate::simd::json_escape_mask(block),
+        Err(_) => crate::simd::json_escape_mask(&short_lane(chunk)),
+    }
+}
+
+/// `bytes` (fewer than sixteen) in a lane padded with a byte that needs no
+/// escape, placed by two overlapping fixed-size copies.
+fn short_lane(bytes: &[u8]) -> [u8; 16] {
     let mut lane = [b'a'; 16];
-    lane[..chunk.len()].copy_from_slice(chunk);
-    crate::simd::json_escape_mask(&lane)
+    let n = bytes.len();
+    if n >= 8 {
+        lane[..8].copy_from_slice(&bytes[..8]);
+        lane[n - 8..n].copy_from_slice(&bytes[n - 8..]);
+    } else if n >= 4 {
+        lane[..4].copy_from_slice(&bytes[..4]);
+        lane[n - 4..n].copy_from_slice(&bytes[n - 4..]);
+    } else {
+        lane[..n].copy_from_slice(bytes);
+    }
+    lane
 }
 
 /// `s` as a JSON string, quoted and escaped as serde_json does.
@@ -251,6 +269,17 @@ pub(crate) fn write_str(out: &mut Vec<u8>, s: &str) {
 /// `bytes` (UTF-8) escaped into `out`, without quotes: sixteen bytes at a
 /// time while none needs an escape (an SSE2 compare, `crate::simd`).
 fn escape_into(out: &mut Vec<u8>, bytes: &[u8]) {
+    // Most strings are short and need no escape: one lane, checked and
+    // copied whole, then cut (fixed-size copies, no call to `memcpy`).
+    if bytes.len() < 16 {
+        let lane = short_lane(bytes);
+        if crate::simd::json_escape_mask(&lane) == 0 {
+            let start = out.len();
+            out.extend_from_slice(&lane);
+            out.truncate(start + bytes.len());
+            return;
+        }
+    }
     let mut copied = 0;
     let mut i = 0;
     while i < bytes.len() {
@@ -646,9 +675,25 @@ mod tests {
             ]
             .map(String::from),
         );
+        // Every length across the short-string lane and the 16-byte blocks,
+        // clean and with an escape at each place.
+        for len in 0..40 {
+            let clean: String = (0..len)
+                .map(|i| char::from(b'a' + (i % 26) as u8))
+                .collect();
+            for (at, _) in clean.char_indices() {
+                for escaped in ["\"", "\n", "\u{1}"] {
+                    let mut s = clean.clone();
+                    s.replace_range(at..=at, escaped);
+                    cases.push(s);
+                }
+            }
+            cases.push(clean);
+        }
         for s in cases {
-            let mut out = Vec::new();
+            let mut out = b"x".to_vec();
             write_str(&mut out, &s);
+            out.remove(0);
             assert_eq!(out, serde_json::to_vec(&s).unwrap(), "{s:?}");
         }
     }
