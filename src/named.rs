@@ -592,15 +592,8 @@ fn fixed_form(text: &[u8]) -> Option<Option<[u8; 25]>> {
         return Some(None);
     };
     let year = n(y0, y1) * 100 + n(y2, y3);
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    let days = match month {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    };
-    let day = n(d0, d1);
-    if !(1..=days).contains(&day) || n(h0, h1) > 23 || n(i0, i1) > 59 || n(s0, s1) > 59 {
+    let (day, hour, minute, second) = (n(d0, d1), n(h0, h1), n(i0, i1), n(s0, s1));
+    if !crate::value::is_real_time(year, month, day, hour, minute, second) {
         return Some(None);
     }
     // `Mar 05 2024 13:22:07`: the year, the day and the time are copied.

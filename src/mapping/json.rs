@@ -569,6 +569,11 @@ impl WriteJson for Out<'_> {
             Out::AsIs(text, ValueKind::Int | ValueKind::Port) => {
                 out.extend_from_slice(text.as_bytes());
             }
+            Out::Time(iso) => {
+                out.push(b'"');
+                out.extend_from_slice(iso);
+                out.push(b'"');
+            }
             // An address or hex number: a string with nothing to escape.
             Out::AsIs(text, _) => {
                 out.push(b'"');

@@ -789,8 +789,74 @@ pub(crate) fn login_step(words: &[Option<&str>]) -> Option<bool> {
 /// Whether a `srcloc`/`dstloc` value names a place: PAN-OS writes an
 /// address or an address range there for private addresses.
 pub(crate) fn is_place(location: &str) -> bool {
+    // A country name has a byte no address has: no need to try to read one.
+    if !location
+        .bytes()
+        .all(|b| b.is_ascii_hexdigit() || matches!(b, b'.' | b':' | b'-'))
+    {
+        return true;
+    }
     let is_range = location
         .split_once('-')
-        .is_some_and(|(a, b)| a.parse::<IpAddr>().is_ok() && b.parse::<IpAddr>().is_ok());
-    !is_range && location.parse::<IpAddr>().is_err()
+        .is_some_and(|(a, b)| value::parse_ip(a).is_ok() && value::parse_ip(b).is_ok());
+    !is_range && value::parse_ip(location).is_err()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `is_place`'s shortcut answers as reading the addresses does.
+    #[test]
+    fn is_place_answers_as_reading_the_addresses_does() {
+        let read = |location: &str| {
+            let is_range = location
+                .split_once('-')
+                .is_some_and(|(a, b)| a.parse::<IpAddr>().is_ok() && b.parse::<IpAddr>().is_ok());
+            !is_range && location.parse::<IpAddr>().is_err()
+        };
+        let mut rand = crate::test_rand::Rand::new();
+        let mut texts: Vec<String> = [
+            "United States",
+            "10.0.0.0-10.255.255.255",
+            "192.168.0.1",
+            "fe80::1",
+            "fe80::1-fe80::ff",
+            "cafe",
+            "Bad",
+            "::",
+            "a-b",
+            "",
+        ]
+        .map(String::from)
+        .to_vec();
+        let alphabet = b"0123456789.:-abfABF xyz";
+        for _ in 0..50_000 {
+            let address = |rand: &mut crate::test_rand::Rand| match rand.below(2) {
+                0 => IpAddr::from((rand.next() as u32).to_be_bytes()).to_string(),
+                _ => {
+                    let bits = u128::from(rand.next()) << 64 | u128::from(rand.next() & 0xff);
+                    IpAddr::from(std::net::Ipv6Addr::from(bits)).to_string()
+                }
+            };
+            let mut text = match rand.below(3) {
+                0 => address(&mut rand),
+                1 => format!("{}-{}", address(&mut rand), address(&mut rand)),
+                _ => String::from_utf8(rand.bytes(20, alphabet)).unwrap(),
+            };
+            // Now and then one byte changed.
+            if !text.is_empty() && rand.below(2) == 0 {
+                let at = rand.below(text.len());
+                let by = char::from(alphabet[rand.below(alphabet.len())]);
+                text.replace_range(at..=at, by.encode_utf8(&mut [0; 4]));
+            }
+            texts.push(text);
+        }
+        let mut places = 0;
+        for text in &texts {
+            assert_eq!(is_place(text), read(text), "{text:?}");
+            places += usize::from(read(text));
+        }
+        assert!(places > 100 && places < texts.len() - 100, "{places}");
+    }
 }
