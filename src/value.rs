@@ -385,6 +385,19 @@ pub fn parse_timestamp(
 /// ```
 pub fn parse_local(text: &str, zone: Zone) -> Result<Resolved, ValueError> {
     let b = text.as_bytes();
+    // The common form by position; the general reader below reads it the
+    // same way, a field at a time.
+    if let Some([year, month, day, hour, minute, second]) = slash_form(b) {
+        let naive = NaiveDate::from_ymd_opt(year as i32, month, day)
+            .and_then(|d| d.and_hms_opt(hour, minute, second))
+            .ok_or(ValueError::OutOfRange)?;
+        return Ok(zone.resolve(naive));
+    }
+    read_local(b, zone)
+}
+
+/// [`parse_local`] a field at a time: every form it reads.
+fn read_local(b: &[u8], zone: Zone) -> Result<Resolved, ValueError> {
     let mut cur = Cursor { b, i: 0 };
     let year4 = b.len() >= 10 && b[..4].iter().all(u8::is_ascii_digit);
     let (year, month, day) = if year4 && b[4] == b'/' {
@@ -477,34 +490,11 @@ pub fn parse_local(text: &str, zone: Zone) -> Result<Resolved, ValueError> {
     }
 }
 
-/// Whether the numbers name a time that exists (leap years counted; no
-/// leap second, as chrono reads none from text).
-pub(crate) fn is_real_time(
-    year: u32,
-    month: u32,
-    day: u32,
-    hour: u32,
-    minute: u32,
-    second: u32,
-) -> bool {
-    let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
-    let days = match month {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        1..=12 => 31,
-        _ => return false,
-    };
-    (1..=days).contains(&day) && hour <= 23 && minute <= 59 && second <= 59
-}
-
-/// PAN-OS's own time form, `2024/03/05 14:22:07`, in a zone of fixed
-/// offset (`offset`, seconds east), as the RFC 3339 text its value writes:
-/// the text rearranged, without a trip through a date type. `None` if
-/// `text` is not of the form or names no time, and for years next to the
-/// placeholder ones (1969, 1970) or the end of four digits: those take the
-/// full path.
-pub(crate) fn slash_form_rfc3339(text: &[u8], offset: i32) -> Option<[u8; 25]> {
+/// PAN-OS's own time form, `2024/03/05 14:22:07`, read by position: year,
+/// month, day, hour, minute and second, if `text` is exactly of the form
+/// (whether they name a time is the caller's to check). Most times of a
+/// log are of it.
+fn slash_form(text: &[u8]) -> Option<[u32; 6]> {
     let [
         y0,
         y1,
@@ -534,10 +524,46 @@ pub(crate) fn slash_form_rfc3339(text: &[u8], offset: i32) -> Option<[u8; 25]> {
         return None;
     }
     let n = |a: u8, b: u8| u32::from(a - b'0') * 10 + u32::from(b - b'0');
-    let year = n(y0, y1) * 100 + n(y2, y3);
-    if !(1972..=9998).contains(&year)
-        || !is_real_time(year, n(m0, m1), n(d0, d1), n(h0, h1), n(i0, i1), n(s0, s1))
-    {
+    Some([
+        n(y0, y1) * 100 + n(y2, y3),
+        n(m0, m1),
+        n(d0, d1),
+        n(h0, h1),
+        n(i0, i1),
+        n(s0, s1),
+    ])
+}
+
+/// Whether the numbers name a time that exists (leap years counted; no
+/// leap second, as chrono reads none from text).
+pub(crate) fn is_real_time(
+    year: u32,
+    month: u32,
+    day: u32,
+    hour: u32,
+    minute: u32,
+    second: u32,
+) -> bool {
+    let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
+    let days = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        1..=12 => 31,
+        _ => return false,
+    };
+    (1..=days).contains(&day) && hour <= 23 && minute <= 59 && second <= 59
+}
+
+/// PAN-OS's own time form, `2024/03/05 14:22:07`, in a zone of fixed
+/// offset (`offset`, seconds east), as the RFC 3339 text its value writes:
+/// the text rearranged, without a trip through a date type. `None` if
+/// `text` is not of the form or names no time, and for years next to the
+/// placeholder ones (1969, 1970) or the end of four digits: those take the
+/// full path.
+pub(crate) fn slash_form_rfc3339(text: &[u8], offset: i32) -> Option<[u8; 25]> {
+    let [year, month, day, hour, minute, second] = slash_form(text)?;
+    if !(1972..=9998).contains(&year) || !is_real_time(year, month, day, hour, minute, second) {
         return None;
     }
     let mut iso = [0u8; 25];
@@ -1442,6 +1468,39 @@ mod tests {
             assert_eq!(slash_form_rfc3339(text.as_bytes(), 0), None, "{text}");
         }
         assert!(slash_form_rfc3339(b"2024/02/29 23:59:59", 0).is_some());
+    }
+
+    /// The slash form read by position reads as the general reader does,
+    /// times that exist or not, in every kind of zone.
+    #[test]
+    fn slash_form_reads_as_the_general_reader_does() {
+        let mut rand = crate::test_rand::Rand::new();
+        let mut zones = vec![
+            Zone::UTC,
+            Zone::fixed(FixedOffset::west_opt(8 * 3600).unwrap()),
+        ];
+        #[cfg(feature = "tz")]
+        zones.push("Europe/Berlin".parse().unwrap());
+        let mut read = 0;
+        for k in 0..100_000 {
+            let r = rand.next();
+            let pick = |shift: u32, n: u64| (r >> shift) % n;
+            let text = format!(
+                "{:04}/{:02}/{:02} {:02}:{:02}:{:02}",
+                [1969, 1970, 2000, 2024, 2100, 9999][pick(0, 6) as usize],
+                pick(8, 14),
+                pick(12, 33),
+                // Berlin's changes fall at 02:00-03:00 in March and October.
+                [0, 1, 2, 3, 23, 24][pick(20, 6) as usize],
+                pick(28, 61),
+                pick(36, 62),
+            );
+            let zone = zones[k % zones.len()];
+            let fast = parse_local(&text, zone);
+            assert_eq!(fast, read_local(text.as_bytes(), zone), "{text}");
+            read += usize::from(fast.is_ok());
+        }
+        assert!(read > 10_000, "{read}");
     }
 
     /// The dotted-quad shortcut reads what the standard parser reads.
