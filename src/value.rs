@@ -1374,6 +1374,7 @@ impl Serialize for Rfc3339<'_> {
 /// An IPv4-looking text needs no check of its octets: read or not, it is
 /// written as the same string (`Ipv4Addr` refuses leading zeros, so one it
 /// reads prints as it was written).
+#[inline]
 pub(crate) fn written_as_is(text: &[u8], kind: ValueKind) -> bool {
     let canonical = |digits: &[u8], max: usize| {
         !digits.is_empty()

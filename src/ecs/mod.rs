@@ -278,29 +278,42 @@ field_set! {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct FlagBits(pub Option<SessionFlags>);
 
-impl FlagBits {
-    const NAMES: [(&'static str, u32); 20] = [
-        ("pcap_included", SessionFlags::PCAP),
-        ("multipath", SessionFlags::MULTIPATH),
-        ("wildfire_submitted", SessionFlags::WILDFIRE_SUBMITTED),
-        ("credential_detected", SessionFlags::CREDENTIAL_DETECTED),
-        ("recon_exempt", SessionFlags::RECON_EXEMPT),
-        ("ipv6_session", SessionFlags::IPV6),
-        ("ssl_decrypted", SessionFlags::SSL_DECRYPTED),
-        ("url_denied", SessionFlags::URL_DENIED),
-        ("nat_translated", SessionFlags::NAT),
-        ("captive_portal", SessionFlags::CAPTIVE_PORTAL),
-        ("non_standard_port", SessionFlags::NON_STANDARD_PORT),
-        ("x_forwarded_for", SessionFlags::X_FORWARDED_FOR),
-        ("http_proxy", SessionFlags::HTTP_PROXY),
-        ("pbf_c2s", SessionFlags::PBF_C2S),
-        ("pbf_s2c", SessionFlags::PBF_S2C),
-        ("container_page", SessionFlags::CONTAINER_PAGE),
-        ("implicit_dependency", SessionFlags::IMPLICIT_DEPENDENCY),
-        ("symmetric_return", SessionFlags::SYMMETRIC_RETURN),
-        ("decrypt_mirror", SessionFlags::DECRYPT_MIRROR),
-        ("tunnel_inspected", SessionFlags::TUNNEL_INSPECTED),
-    ];
+/// The flag names and bits, in order: the table the serde impl walks, and
+/// a writer with each member name a literal (written by fixed-size copies).
+macro_rules! flag_bits {
+    ($(($name:literal, $bit:expr),)*) => {
+        impl FlagBits {
+            const NAMES: [(&'static str, u32); 20] = [$(($name, $bit),)*];
+
+            /// Every flag as a member of `object`.
+            fn write_members(bits: u32, object: &mut Object<'_>) {
+                $(object.member_key(json_key!($name), &(bits & $bit != 0));)*
+            }
+        }
+    };
+}
+
+flag_bits! {
+    ("pcap_included", SessionFlags::PCAP),
+    ("multipath", SessionFlags::MULTIPATH),
+    ("wildfire_submitted", SessionFlags::WILDFIRE_SUBMITTED),
+    ("credential_detected", SessionFlags::CREDENTIAL_DETECTED),
+    ("recon_exempt", SessionFlags::RECON_EXEMPT),
+    ("ipv6_session", SessionFlags::IPV6),
+    ("ssl_decrypted", SessionFlags::SSL_DECRYPTED),
+    ("url_denied", SessionFlags::URL_DENIED),
+    ("nat_translated", SessionFlags::NAT),
+    ("captive_portal", SessionFlags::CAPTIVE_PORTAL),
+    ("non_standard_port", SessionFlags::NON_STANDARD_PORT),
+    ("x_forwarded_for", SessionFlags::X_FORWARDED_FOR),
+    ("http_proxy", SessionFlags::HTTP_PROXY),
+    ("pbf_c2s", SessionFlags::PBF_C2S),
+    ("pbf_s2c", SessionFlags::PBF_S2C),
+    ("container_page", SessionFlags::CONTAINER_PAGE),
+    ("implicit_dependency", SessionFlags::IMPLICIT_DEPENDENCY),
+    ("symmetric_return", SessionFlags::SYMMETRIC_RETURN),
+    ("decrypt_mirror", SessionFlags::DECRYPT_MIRROR),
+    ("tunnel_inspected", SessionFlags::TUNNEL_INSPECTED),
 }
 
 impl Serialize for FlagBits {
@@ -365,9 +378,7 @@ impl WriteJson for Panos<'_> {
         o.member_key_if(json_key!("session_end_reason"), &self.session_end_reason);
         o.member_key_if(json_key!("flags"), &self.flags);
         if let Some(flags) = self.flag_bits.0 {
-            for (name, bit) in FlagBits::NAMES {
-                o.plain_member(name, &(flags.bits() & bit != 0));
-            }
+            FlagBits::write_members(flags.bits(), &mut o);
         }
         o.member_key_if(json_key!("threat"), &self.threat);
         o.member_key_if(json_key!("url"), &self.url);
