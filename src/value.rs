@@ -1480,8 +1480,9 @@ mod tests {
             Zone::UTC,
             Zone::fixed(FixedOffset::west_opt(8 * 3600).unwrap()),
         ];
-        #[cfg(feature = "tz")]
-        zones.push("Europe/Berlin".parse().unwrap());
+        if cfg!(feature = "tz") {
+            zones.push("Europe/Berlin".parse().unwrap());
+        }
         let mut read = 0;
         for k in 0..100_000 {
             let r = rand.next();
