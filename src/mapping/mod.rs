@@ -444,6 +444,9 @@ fn is_na(text: &str) -> bool {
 pub(crate) struct Ctx<'l, 'a> {
     log: &'l Log<'a>,
     used: Used,
+    /// The last time read, by its raw text: a record's times are often the
+    /// same text (`receive_time`, `time_generated`, `start`).
+    last_time: Option<(&'a [u8], Resolved)>,
 }
 
 impl<'l, 'a> Ctx<'l, 'a> {
@@ -451,6 +454,7 @@ impl<'l, 'a> Ctx<'l, 'a> {
         Ctx {
             log,
             used: Used::default(),
+            last_time: None,
         }
     }
 
@@ -557,12 +561,17 @@ impl<'l, 'a> Ctx<'l, 'a> {
     /// A time with how it fell in the record's zone (see [`crate::zone`]).
     pub(crate) fn local_time(&mut self, name: &str) -> Option<crate::zone::Resolved> {
         let pos = self.log.index_of(name)?;
-        let read = self.log.typed_at(pos, ValueKind::Timestamp, |t, zone| {
-            value::parse_local(&t, zone).map(Some)
-        });
+        let raw = self.log.field_at(pos).map(|f| f.raw());
+        let read = match (self.last_time, raw) {
+            (Some((last, r)), Some(raw)) if last == raw => Ok(Some(r)),
+            _ => self.log.typed_at(pos, ValueKind::Timestamp, |t, zone| {
+                value::parse_local(&t, zone).map(Some)
+            }),
+        };
         match read {
             Ok(Some(r)) => {
                 self.used.insert(pos);
+                self.last_time = raw.map(|raw| (raw, r));
                 (!value::is_placeholder(&r.time)).then_some(r)
             }
             _ => None,
