@@ -1117,10 +1117,13 @@ fn find_comma_or_quote(input: &[u8], from: usize) -> usize {
     }
 }
 
-/// `bytes` as text, borrowed when they are UTF-8: `str::from_utf8` first
-/// (word-at-a-time on ASCII, much faster than `String::from_utf8_lossy`'s
+/// `bytes` as text, borrowed when they are UTF-8: the SIMD ASCII check,
+/// then `str::from_utf8` (much faster than `String::from_utf8_lossy`'s
 /// chunk iterator on valid input), the lossy conversion only when needed.
 pub(crate) fn text_lossy(bytes: &[u8]) -> Cow<'_, str> {
+    if let Some(text) = crate::simd::ascii_str(bytes) {
+        return Cow::Borrowed(text);
+    }
     match std::str::from_utf8(bytes) {
         Ok(text) => Cow::Borrowed(text),
         Err(_) => String::from_utf8_lossy(bytes),
