@@ -359,12 +359,8 @@ fn session<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {
     doc.observer.egress.interface.name = cx.text("outbound_if");
     // With the X-Forwarded-For flag, the source-user column holds the
     // forwarded-for text, not a user: it stays in `panw.panos.srcuser`.
-    let xff = cx
-        .log()
-        .session_flags()
-        .ok()
-        .flatten()
-        .is_some_and(|f| f.bits() & SessionFlags::X_FORWARDED_FOR != 0);
+    let flags = cx.log().session_flags().ok().flatten();
+    let xff = flags.is_some_and(|f| f.bits() & SessionFlags::X_FORWARDED_FOR != 0);
     let src_user = if xff { None } else { cx.text("srcuser") };
     let dst_user = cx.text("dstuser");
     users(doc, src_user, dst_user);
@@ -380,7 +376,7 @@ fn session<'a>(cx: &mut Ctx<'_, 'a>, doc: &mut EcsEvent<'a>) {
         &mut doc.destination.geo.name,
         &mut doc.panw.panos.destination.location,
     );
-    if let Some(bits) = cx.log().session_flags().ok().flatten() {
+    if let Some(bits) = flags {
         doc.panw.panos.flags = cx.text("flags");
         doc.panw.panos.flag_bits = FlagBits(Some(bits));
     }

@@ -632,7 +632,9 @@ pub(crate) fn split_user(text: Cow<'_, str>) -> (Cow<'_, str>, Option<Cow<'_, st
         }
         !s.starts_with('.')
             && !s.ends_with('.')
-            && !s.contains("...")
+            // Three bytes at a time: `str::contains` builds a substring
+            // searcher per call, a tenth of the user mapping's cost.
+            && !s.as_bytes().windows(3).any(|w| w == b"...")
             && s.split('.').all(|label| {
                 label.len() <= 63
                     && label
