@@ -1385,6 +1385,17 @@ impl<'a> Log<'a> {
         }
     }
 
+    /// [`typed_at`](Self::typed_at) for a reader that only wants the value:
+    /// `None` for an absent, empty, non-UTF-8 or unreadable column, with no
+    /// error built (a mapping's reads, a few dozen a record).
+    pub(crate) fn read_at<T>(
+        &self,
+        index: usize,
+        parse: impl FnOnce(Cow<'a, str>, Zone) -> Result<Option<T>, ValueError>,
+    ) -> Option<T> {
+        parse(self.str_at(index)?.ok()?, self.zone).ok().flatten()
+    }
+
     /// A typed read of column `index` (see the typed getters).
     pub(crate) fn typed_at<T>(
         &self,

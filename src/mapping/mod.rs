@@ -28,7 +28,6 @@ pub mod json;
 pub use json::WriteJson;
 
 use crate::log::{Log, Out};
-use crate::schema::ValueKind;
 use crate::value::{self, Rfc3339};
 use crate::zone::{Fold, Resolved};
 
@@ -469,17 +468,16 @@ impl<'l, 'a> Ctx<'l, 'a> {
         }
     }
 
-    /// Reads column `name` as `kind` with `parse`; a value that reads is
-    /// taken. One name lookup per read.
+    /// Reads column `name` with `parse`; a value that reads is taken. One
+    /// name lookup per read.
     #[inline(always)]
     fn take<T>(
         &mut self,
         name: &str,
-        kind: ValueKind,
         parse: impl FnOnce(Cow<'a, str>, crate::zone::Zone) -> Result<Option<T>, value::ValueError>,
     ) -> Option<T> {
         let pos = self.log.index_of(name)?;
-        let value = self.log.typed_at(pos, kind, parse).ok().flatten();
+        let value = self.log.read_at(pos, parse);
         if value.is_some() {
             self.used.insert(pos);
         }
@@ -538,19 +536,17 @@ impl<'l, 'a> Ctx<'l, 'a> {
 
     #[inline(always)]
     pub(crate) fn ip(&mut self, name: &str) -> Option<IpAddr> {
-        self.take(name, ValueKind::Ip, |t, _| value::parse_ip(&t).map(Some))
+        self.take(name, |t, _| value::parse_ip(&t).map(Some))
     }
 
     #[inline(always)]
     pub(crate) fn u64(&mut self, name: &str) -> Option<u64> {
-        self.take(name, ValueKind::Int, |t, _| value::parse_u64(&t).map(Some))
+        self.take(name, |t, _| value::parse_u64(&t).map(Some))
     }
 
     #[inline(always)]
     pub(crate) fn port(&mut self, name: &str) -> Option<u32> {
-        self.take(name, ValueKind::Port, |t, _| {
-            value::parse_port(&t).map(|p| Some(p.get()))
-        })
+        self.take(name, |t, _| value::parse_port(&t).map(|p| Some(p.get())))
     }
 
     /// A time; a placeholder (1969/1970) is null and counts as taken.
@@ -563,13 +559,13 @@ impl<'l, 'a> Ctx<'l, 'a> {
         let pos = self.log.index_of(name)?;
         let raw = self.log.field_at(pos).map(|f| f.raw());
         let read = match (self.last_time, raw) {
-            (Some((last, r)), Some(raw)) if last == raw => Ok(Some(r)),
-            _ => self.log.typed_at(pos, ValueKind::Timestamp, |t, zone| {
-                value::parse_local(&t, zone).map(Some)
-            }),
+            (Some((last, r)), Some(raw)) if last == raw => Some(r),
+            _ => self
+                .log
+                .read_at(pos, |t, zone| value::parse_local(&t, zone).map(Some)),
         };
         match read {
-            Ok(Some(r)) => {
+            Some(r) => {
                 self.used.insert(pos);
                 self.last_time = raw.map(|raw| (raw, r));
                 (!value::is_placeholder(&r.time)).then_some(r)
