@@ -1861,12 +1861,27 @@ impl<'a> Log<'a> {
         skip: impl Fn(usize) -> bool,
         mut f: impl FnMut(&'static str, Out<'a>),
     ) {
-        for (i, (spec, span)) in self.schema.columns().zip(self.spans.iter()).enumerate() {
+        let mut column = |i: usize, spec: &'static FieldSpec, span: &Span| {
             if span.is_empty() || skip(i) {
-                continue;
+                return;
             }
             if let Some(out) = self.out_of(spec, span) {
                 f(spec.name, out);
+            }
+        };
+        // One loop per kind of layout, so the loop has no branch on it.
+        match self.schema.column_table() {
+            (pool, None) => {
+                for (i, (spec, span)) in pool.iter().zip(self.spans.iter()).enumerate() {
+                    column(i, spec, span);
+                }
+            }
+            (pool, Some(wire)) => {
+                for (i, (&at, span)) in wire.iter().zip(self.spans.iter()).enumerate() {
+                    if let Some(spec) = pool.get(usize::from(at)) {
+                        column(i, spec, span);
+                    }
+                }
             }
         }
     }

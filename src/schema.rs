@@ -647,6 +647,17 @@ impl Schema {
         (0..layout.len).map(move |i| &def.columns[layout.wire.map_or(i, |w| usize::from(w[i]))])
     }
 
+    /// The columns as tables, for a loop over every column of a record
+    /// without a branch per column: the pool, and the wire order's indexes
+    /// into it (`None`: the pool's first [`len`](Self::len) columns, in
+    /// order).
+    pub(crate) fn column_table(&self) -> (&'static [FieldSpec], Option<&'static [u8]>) {
+        match self.layout.wire {
+            None => (&self.def.columns[..self.layout.len], None),
+            Some(wire) => (self.def.columns, Some(&wire[..self.layout.len])),
+        }
+    }
+
     /// The column counts that some PAN-OS version is documented or observed
     /// to write for this type. A record with another count still parses; its
     /// [`Fit`] says so.
