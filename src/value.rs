@@ -495,42 +495,23 @@ fn read_local(b: &[u8], zone: Zone) -> Result<Resolved, ValueError> {
 /// (whether they name a time is the caller's to check). Most times of a
 /// log are of it.
 fn slash_form(text: &[u8]) -> Option<[u32; 6]> {
-    let [
-        y0,
-        y1,
-        y2,
-        y3,
-        b'/',
-        m0,
-        m1,
-        b'/',
-        d0,
-        d1,
-        b' ',
-        h0,
-        h1,
-        b':',
-        i0,
-        i1,
-        b':',
-        s0,
-        s1,
-    ] = *text
-    else {
-        return None;
-    };
-    let digits = [y0, y1, y2, y3, m0, m1, d0, d1, h0, h1, i0, i1, s0, s1];
-    if !digits.iter().all(u8::is_ascii_digit) {
+    let t: &[u8; 19] = text.try_into().ok()?;
+    let separators = [(4, b'/'), (7, b'/'), (10, b' '), (13, b':'), (16, b':')];
+    if separators.iter().any(|&(at, byte)| t[at] != byte) {
         return None;
     }
-    let n = |a: u8, b: u8| u32::from(a - b'0') * 10 + u32::from(b - b'0');
+    // The two digits at `at`, as a number.
+    let two = |at: usize| {
+        let (a, b) = (t[at].wrapping_sub(b'0'), t[at + 1].wrapping_sub(b'0'));
+        (a < 10 && b < 10).then(|| u32::from(a) * 10 + u32::from(b))
+    };
     Some([
-        n(y0, y1) * 100 + n(y2, y3),
-        n(m0, m1),
-        n(d0, d1),
-        n(h0, h1),
-        n(i0, i1),
-        n(s0, s1),
+        two(0)? * 100 + two(2)?,
+        two(5)?,
+        two(8)?,
+        two(11)?,
+        two(14)?,
+        two(17)?,
     ])
 }
 
