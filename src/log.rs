@@ -1772,6 +1772,8 @@ impl Serialize for Log<'_> {
 /// text unescaped while it is written, not into a new string first.
 pub(crate) enum Out<'a> {
     Value(Value<'a>),
+    /// Text as it is in the record (a text column without `""`).
+    Text(&'a str),
     Unescape(&'a str),
     /// A number, address or hex number whose text is the form its value
     /// is written in ([`value::written_as_is`]): a JSON writer copies it.
@@ -1785,6 +1787,7 @@ impl<'a> Out<'a> {
     pub(crate) fn into_value(self) -> Option<Value<'a>> {
         match self {
             Out::Value(v) => Some(v),
+            Out::Text(text) => Some(Value::Text(Cow::Borrowed(text))),
             Out::Unescape(_) => None,
             Out::AsIs(text, kind) => Value::read(text, kind, Zone::UTC),
             Out::Time(iso) => Value::read(
@@ -1801,6 +1804,7 @@ impl Serialize for Out<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
             Out::Value(v) => v.serialize(serializer),
+            Out::Text(text) => serializer.serialize_str(text),
             Out::Unescape(raw) => serializer.collect_str(&Unescape(raw)),
             // Typed for the serializer (the kinds it covers read no zone).
             Out::AsIs(text, kind) => Value::read(*text, *kind, Zone::UTC).serialize(serializer),
@@ -1899,7 +1903,7 @@ impl<'a> Log<'a> {
             ValueKind::Str | ValueKind::Enum => {
                 if !span.flags().contains(Flags::ESCAPED) {
                     if let Some(text) = self.text.and_then(|t| t.get(span.range())) {
-                        return Some(Out::Value(Value::Text(Cow::Borrowed(text))));
+                        return Some(Out::Text(text));
                     }
                 } else if let Ok(raw) = std::str::from_utf8(span.bytes(self.body)) {
                     return Some(Out::Unescape(raw));

@@ -555,6 +555,7 @@ impl WriteJson for Out<'_> {
     fn write_json(&self, out: &mut Vec<u8>) {
         match self {
             Out::Value(v) => v.write_json(out),
+            Out::Text(text) => write_str(out, text),
             // A CSV field's `""` is one `"`.
             Out::Unescape(raw) => {
                 out.push(b'"');

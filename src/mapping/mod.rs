@@ -430,7 +430,11 @@ impl Used {
 
 /// Whether a column's value is PAN-OS's `N/A` (left out of documents).
 fn is_na_out(out: &Out<'_>) -> bool {
-    matches!(out, Out::Value(value::Value::Text(t)) if is_na(t))
+    match out {
+        Out::Text(t) => is_na(t),
+        Out::Value(value::Value::Text(t)) => is_na(t),
+        _ => false,
+    }
 }
 
 fn is_na(text: &str) -> bool {
