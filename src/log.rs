@@ -1756,9 +1756,9 @@ impl Serialize for Log<'_> {
         let mut written = Ok(());
         self.for_each_out(
             |_| false,
-            |name, out| {
+            |spec, _, out| {
                 if written.is_ok() {
-                    written = map.serialize_entry(name, &out);
+                    written = map.serialize_entry(spec.name, &out);
                 }
             },
         );
@@ -1857,33 +1857,38 @@ impl<'a> Log<'a> {
             .filter_map(|(i, (spec, span))| Some((i, spec.name, self.out_of(spec, span)?)))
     }
 
-    /// [`outs`](Self::outs) as a loop that calls `f` (the writer's path: a
-    /// plain loop, where the iterator chain cost the ECS writer a sixth of
-    /// its instructions).
+    /// [`outs`](Self::outs) as a loop that calls `f` with each column's
+    /// spec, its index in the type's pool ([`Schema::column_table`]) and its
+    /// value (the writer's path: a plain loop, where the iterator chain cost
+    /// the ECS writer a sixth of its instructions).
     pub(crate) fn for_each_out(
         &self,
         skip: impl Fn(usize) -> bool,
-        mut f: impl FnMut(&'static str, Out<'a>),
+        mut f: impl FnMut(&'static FieldSpec, usize, Out<'a>),
     ) {
-        let mut column = |i: usize, spec: &'static FieldSpec, span: &Span| {
-            if span.is_empty() || skip(i) {
-                return;
-            }
+        let mut column = |at: usize, spec: &'static FieldSpec, span: &Span| {
             if let Some(out) = self.out_of(spec, span) {
-                f(spec.name, out);
+                f(spec, at, out);
             }
         };
-        // One loop per kind of layout, so the loop has no branch on it.
+        // One loop per kind of layout, so the loop has no branch on it; a
+        // column without a value costs a test.
         match self.schema.column_table() {
             (pool, None) => {
                 for (i, (spec, span)) in pool.iter().zip(self.spans.iter()).enumerate() {
-                    column(i, spec, span);
+                    if !span.is_empty() && !skip(i) {
+                        column(i, spec, span);
+                    }
                 }
             }
             (pool, Some(wire)) => {
                 for (i, (&at, span)) in wire.iter().zip(self.spans.iter()).enumerate() {
-                    if let Some(spec) = pool.get(usize::from(at)) {
-                        column(i, spec, span);
+                    let at = usize::from(at);
+                    if !span.is_empty()
+                        && !skip(i)
+                        && let Some(spec) = pool.get(at)
+                    {
+                        column(at, spec, span);
                     }
                 }
             }

@@ -377,6 +377,12 @@ impl LogType {
         }
     }
 
+    /// Every column the type has ever had (the pool [`Schema::column_table`]
+    /// indexes), for tables built from them at compile time.
+    pub(crate) const fn pool(self) -> &'static [FieldSpec] {
+        self.def().columns
+    }
+
     const fn def(self) -> &'static TypeDef {
         match self {
             LogType::Traffic => &TRAFFIC_DEF,

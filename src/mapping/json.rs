@@ -18,7 +18,7 @@ use std::net::IpAddr;
 
 use super::{CommaList, Inline, IsEmpty, Rest, Time};
 use crate::log::Out;
-use crate::schema::ValueKind;
+use crate::schema::{FieldSpec, LogType, ValueKind};
 use crate::value::{DIGIT_PAIRS, Rfc3339, ThreatId, Value, hex_str};
 use crate::zone::Zone;
 
@@ -92,6 +92,28 @@ impl<'o> Object<'o> {
         value.write_json(self.out);
     }
 
+    /// A schema column as a member: its name from the type's table of
+    /// written names (one fixed-size copy), else as [`plain_member`]
+    /// (Self::plain_member) writes it.
+    pub(crate) fn column_member<T: WriteJson + ?Sized>(
+        &mut self,
+        keys: &[ColumnKey],
+        spec: &FieldSpec,
+        at: usize,
+        value: &T,
+    ) {
+        match keys.get(at) {
+            Some(key) => {
+                self.comma();
+                let start = self.out.len();
+                self.out.extend_from_slice(&key.bytes);
+                self.out.truncate(start + usize::from(key.len));
+                value.write_json(self.out);
+            }
+            None => self.plain_member(spec.name, value),
+        }
+    }
+
     /// [`member`](Self::member), unless `value` is empty (serde's
     /// `skip_serializing_if = "IsEmpty::is_empty"`).
     pub fn member_if<T: WriteJson + IsEmpty + ?Sized>(&mut self, key: &str, value: &T) {
@@ -144,6 +166,79 @@ impl<'o> Object<'o> {
             self.out.push(b',');
         }
         self.empty = false;
+    }
+}
+
+/// A column's member name as written, `"name":`, padded to 32 bytes: a
+/// writer copies the 32 and keeps `len` (every PAN-OS column name fits).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ColumnKey {
+    bytes: [u8; 32],
+    len: u8,
+}
+
+impl ColumnKey {
+    /// The written names of `pool`'s columns, in its order.
+    const fn all<const N: usize>(pool: &[FieldSpec]) -> [ColumnKey; N] {
+        let mut keys = [ColumnKey {
+            bytes: [0; 32],
+            len: 0,
+        }; N];
+        let mut c = 0;
+        while c < N {
+            let name = pool[c].name.as_bytes();
+            assert!(name.len() + 3 <= 32, "a column name longer than 29 bytes");
+            let key = &mut keys[c];
+            key.bytes[0] = b'"';
+            let mut i = 0;
+            while i < name.len() {
+                key.bytes[1 + i] = name[i];
+                i += 1;
+            }
+            key.bytes[1 + name.len()] = b'"';
+            key.bytes[2 + name.len()] = b':';
+            key.len = name.len() as u8 + 3;
+            c += 1;
+        }
+        keys
+    }
+
+    /// The written names of `ty`'s column pool (indexed as
+    /// [`Schema::column_table`](crate::schema::Schema::column_table)'s pool).
+    pub(crate) fn table(ty: LogType) -> &'static [ColumnKey] {
+        macro_rules! tables {
+            ($($ty:ident),* $(,)?) => {
+                match ty {
+                    $(LogType::$ty => {
+                        const POOL: &[FieldSpec] = LogType::$ty.pool();
+                        static KEYS: [ColumnKey; POOL.len()] = ColumnKey::all(POOL);
+                        &KEYS
+                    })*
+                    // A type added later: its names are written as they are.
+                    #[allow(unreachable_patterns)]
+                    _ => &[],
+                }
+            };
+        }
+        tables!(
+            Traffic,
+            Threat,
+            System,
+            Config,
+            HipMatch,
+            GlobalProtect,
+            UserId,
+            Authentication,
+            Decryption,
+            Tunnel,
+            Gtp,
+            Sctp,
+            IpTag,
+            Correlation,
+            Dns,
+            Audit,
+            Unknown,
+        )
     }
 }
 
@@ -590,11 +685,12 @@ impl Rest<'_> {
     /// `#[serde(flatten)]`).
     pub fn write_members(&self, object: &mut Object<'_>) {
         if let Some(log) = &self.log {
+            let keys = ColumnKey::table(log.log_type());
             log.for_each_out(
                 |i| self.used.contains(i),
-                |name, out| {
+                |spec, at, out| {
                     if !super::is_na_out(&out) {
-                        object.plain_member(name, &out);
+                        object.column_member(keys, spec, at, &out);
                     }
                 },
             );
@@ -621,7 +717,11 @@ impl WriteJson for crate::Log<'_> {
     /// impl writes it.
     fn write_json(&self, out: &mut Vec<u8>) {
         let mut object = Object::start(out);
-        self.for_each_out(|_| false, |name, value| object.plain_member(name, &value));
+        let keys = ColumnKey::table(self.log_type());
+        self.for_each_out(
+            |_| false,
+            |spec, at, value| object.column_member(keys, spec, at, &value),
+        );
         for (name, value) in self.extra_outs(|_| false) {
             object.escaped_member(name, &value);
         }
@@ -649,6 +749,39 @@ impl WriteJson for UnnamedExtras<'_, '_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every type's table of written names is its pool's names, quoted,
+    /// in the pool's order.
+    #[test]
+    fn column_keys_are_the_pools_names() {
+        let types = [
+            LogType::Traffic,
+            LogType::Threat,
+            LogType::System,
+            LogType::Config,
+            LogType::HipMatch,
+            LogType::GlobalProtect,
+            LogType::UserId,
+            LogType::Authentication,
+            LogType::Decryption,
+            LogType::Tunnel,
+            LogType::Gtp,
+            LogType::Sctp,
+            LogType::IpTag,
+            LogType::Correlation,
+            LogType::Dns,
+            LogType::Audit,
+            LogType::Unknown,
+        ];
+        for ty in types {
+            let (keys, pool) = (ColumnKey::table(ty), ty.pool());
+            assert_eq!(keys.len(), pool.len(), "{ty:?}");
+            for (key, spec) in keys.iter().zip(pool) {
+                let written = &key.bytes[..usize::from(key.len)];
+                assert_eq!(written, format!("\"{}\":", spec.name).as_bytes(), "{ty:?}");
+            }
+        }
+    }
 
     #[test]
     fn ipv4_addresses_write_as_display_does() {

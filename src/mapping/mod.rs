@@ -391,9 +391,9 @@ impl Serialize for Rest<'_> {
             let mut written = Ok(());
             log.for_each_out(
                 |i| self.used.contains(i),
-                |name, out| {
+                |spec, _, out| {
                     if written.is_ok() && !is_na_out(&out) {
-                        written = map.serialize_entry(name, &out);
+                        written = map.serialize_entry(spec.name, &out);
                     }
                 },
             );
