@@ -93,8 +93,8 @@ impl<'o> Object<'o> {
     }
 
     /// A schema column as a member: its name from the type's table of
-    /// written names (one fixed-size copy), else as [`plain_member`]
-    /// (Self::plain_member) writes it.
+    /// written names (one fixed-size copy), else written as
+    /// [`plain_member`](Self::plain_member) writes it.
     pub(crate) fn column_member<T: WriteJson + ?Sized>(
         &mut self,
         keys: &[ColumnKey],
