@@ -178,68 +178,90 @@ pub(crate) struct ColumnKey {
 }
 
 impl ColumnKey {
-    /// The written names of `pool`'s columns, in its order.
-    const fn all<const N: usize>(pool: &[FieldSpec]) -> [ColumnKey; N] {
-        let mut keys = [ColumnKey {
-            bytes: [0; 32],
-            len: 0,
-        }; N];
-        let mut c = 0;
-        while c < N {
-            let name = pool[c].name.as_bytes();
-            assert!(name.len() + 3 <= 32, "a column name longer than 29 bytes");
-            let key = &mut keys[c];
-            key.bytes[0] = b'"';
-            let mut i = 0;
-            while i < name.len() {
-                key.bytes[1 + i] = name[i];
-                i += 1;
-            }
-            key.bytes[1 + name.len()] = b'"';
-            key.bytes[2 + name.len()] = b':';
-            key.len = name.len() as u8 + 3;
-            c += 1;
+    /// `"name":` for a column named `name`.
+    const fn of(name: &str) -> ColumnKey {
+        let (bytes, len) = quoted::<32>(name.as_bytes());
+        ColumnKey {
+            bytes,
+            len: len as u8,
         }
-        keys
     }
 
     /// The written names of `ty`'s column pool (indexed as
     /// [`Schema::column_table`](crate::schema::Schema::column_table)'s pool).
     pub(crate) fn table(ty: LogType) -> &'static [ColumnKey] {
-        macro_rules! tables {
-            ($($ty:ident),* $(,)?) => {
-                match ty {
-                    $(LogType::$ty => {
-                        const POOL: &[FieldSpec] = LogType::$ty.pool();
-                        static KEYS: [ColumnKey; POOL.len()] = ColumnKey::all(POOL);
-                        &KEYS
-                    })*
-                    // A type added later: its names are written as they are.
-                    #[allow(unreachable_patterns)]
-                    _ => &[],
-                }
-            };
+        let i = ty as usize;
+        match (KEY_STARTS.get(i), KEY_STARTS.get(i + 1)) {
+            (Some(&start), Some(&end)) => &COLUMN_KEYS[start..end],
+            _ => &[],
         }
-        tables!(
-            Traffic,
-            Threat,
-            System,
-            Config,
-            HipMatch,
-            GlobalProtect,
-            UserId,
-            Authentication,
-            Decryption,
-            Tunnel,
-            Gtp,
-            Sctp,
-            IpTag,
-            Correlation,
-            Dns,
-            Audit,
-            Unknown,
-        )
     }
+}
+
+/// The types with a table of column names: [`LogType::ALL`] and `Unknown`,
+/// in the enum's order (checked below), so that a type's place is its
+/// discriminant.
+const KEYED_TYPES: [LogType; LogType::ALL.len() + 1] = {
+    let mut types = [LogType::Unknown; LogType::ALL.len() + 1];
+    let mut i = 0;
+    while i < LogType::ALL.len() {
+        types[i] = LogType::ALL[i];
+        i += 1;
+    }
+    let mut i = 0;
+    while i < types.len() {
+        assert!(
+            types[i] as usize == i,
+            "LogType::ALL is not in the enum's order"
+        );
+        i += 1;
+    }
+    types
+};
+
+/// Where each type's names start in [`COLUMN_KEYS`] (and, last, its length).
+const KEY_STARTS: [usize; KEYED_TYPES.len() + 1] = {
+    let mut starts = [0; KEYED_TYPES.len() + 1];
+    let mut i = 0;
+    while i < KEYED_TYPES.len() {
+        starts[i + 1] = starts[i] + KEYED_TYPES[i].pool().len();
+        i += 1;
+    }
+    starts
+};
+
+/// Every type's column names, written, one type after another.
+static COLUMN_KEYS: [ColumnKey; KEY_STARTS[KEYED_TYPES.len()]] = {
+    let mut keys = [ColumnKey {
+        bytes: [0; 32],
+        len: 0,
+    }; KEY_STARTS[KEYED_TYPES.len()]];
+    let mut t = 0;
+    while t < KEYED_TYPES.len() {
+        let pool = KEYED_TYPES[t].pool();
+        let mut c = 0;
+        while c < pool.len() {
+            keys[KEY_STARTS[t] + c] = ColumnKey::of(pool[c].name);
+            c += 1;
+        }
+        t += 1;
+    }
+    keys
+};
+
+/// `"name":` at the start of `N` bytes (the rest zeros), and its length.
+const fn quoted<const N: usize>(name: &[u8]) -> ([u8; N], usize) {
+    assert!(name.len() + 3 <= N, "a member name too long for its key");
+    let mut bytes = [0u8; N];
+    bytes[0] = b'"';
+    let mut i = 0;
+    while i < name.len() {
+        bytes[1 + i] = name[i];
+        i += 1;
+    }
+    bytes[1 + name.len()] = b'"';
+    bytes[2 + name.len()] = b':';
+    (bytes, name.len() + 3)
 }
 
 /// A member name as written, `"name":`, built at compile time from a
@@ -254,21 +276,8 @@ impl Key {
     /// `"field":`, with `type_` as `type`.
     #[must_use]
     pub const fn new(field: &'static str) -> Key {
-        let name = field_name(field).as_bytes();
-        assert!(name.len() + 3 <= 64, "a member name longer than 61 bytes");
-        let mut bytes = [0u8; 64];
-        bytes[0] = b'"';
-        let mut i = 0;
-        while i < name.len() {
-            bytes[1 + i] = name[i];
-            i += 1;
-        }
-        bytes[1 + name.len()] = b'"';
-        bytes[2 + name.len()] = b':';
-        Key {
-            bytes,
-            len: name.len() + 3,
-        }
+        let (bytes, len) = quoted::<64>(field_name(field).as_bytes());
+        Key { bytes, len }
     }
 
     /// The bytes to write.
@@ -754,25 +763,7 @@ mod tests {
     /// in the pool's order.
     #[test]
     fn column_keys_are_the_pools_names() {
-        let types = [
-            LogType::Traffic,
-            LogType::Threat,
-            LogType::System,
-            LogType::Config,
-            LogType::HipMatch,
-            LogType::GlobalProtect,
-            LogType::UserId,
-            LogType::Authentication,
-            LogType::Decryption,
-            LogType::Tunnel,
-            LogType::Gtp,
-            LogType::Sctp,
-            LogType::IpTag,
-            LogType::Correlation,
-            LogType::Dns,
-            LogType::Audit,
-            LogType::Unknown,
-        ];
+        let types = LogType::ALL.into_iter().chain([LogType::Unknown]);
         for ty in types {
             let (keys, pool) = (ColumnKey::table(ty), ty.pool());
             assert_eq!(keys.len(), pool.len(), "{ty:?}");
