@@ -1117,16 +1117,19 @@ fn find_comma_or_quote(input: &[u8], from: usize) -> usize {
     }
 }
 
-/// `bytes` as text, borrowed when they are UTF-8: the SIMD ASCII check,
-/// then `str::from_utf8` (much faster than `String::from_utf8_lossy`'s
-/// chunk iterator on valid input), the lossy conversion only when needed.
+/// `bytes` as text if they are UTF-8: the SIMD ASCII check (a record's
+/// usual case), else `str::from_utf8`.
+pub(crate) fn utf8(bytes: &[u8]) -> Option<&str> {
+    crate::simd::ascii_str(bytes).or_else(|| std::str::from_utf8(bytes).ok())
+}
+
+/// `bytes` as text, borrowed when they are UTF-8 ([`utf8`], much faster
+/// than `String::from_utf8_lossy`'s chunk iterator on valid input), the
+/// lossy conversion only when needed.
 pub(crate) fn text_lossy(bytes: &[u8]) -> Cow<'_, str> {
-    if let Some(text) = crate::simd::ascii_str(bytes) {
-        return Cow::Borrowed(text);
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Cow::Borrowed(text),
-        Err(_) => String::from_utf8_lossy(bytes),
+    match utf8(bytes) {
+        Some(text) => Cow::Borrowed(text),
+        None => String::from_utf8_lossy(bytes),
     }
 }
 

@@ -1357,27 +1357,24 @@ impl Serialize for Rfc3339<'_> {
 /// reads prints as it was written).
 #[inline]
 pub(crate) fn written_as_is(text: &[u8], kind: ValueKind) -> bool {
-    let canonical = |digits: &[u8], max: usize| {
+    /// 1 to `max` digits, no leading zero.
+    fn canonical(digits: &[u8], max: usize, digit: impl Fn(&u8) -> bool) -> bool {
         !digits.is_empty()
             && digits.len() <= max
             && (digits[0] != b'0' || digits.len() == 1)
-            && digits.iter().all(u8::is_ascii_digit)
-    };
+            && digits.iter().all(digit)
+    }
+    let decimal = u8::is_ascii_digit;
     match kind {
         // 18 digits always fit an `i64`; `-0` is written `0`.
         ValueKind::Int => match text.strip_prefix(b"-") {
-            Some(digits) => digits != b"0" && canonical(digits, 18),
-            None => canonical(text, 18),
+            Some(digits) => digits != b"0" && canonical(digits, 18, decimal),
+            None => canonical(text, 18, decimal),
         },
-        ValueKind::Port => canonical(text, 9),
+        ValueKind::Port => canonical(text, 9, decimal),
         ValueKind::Ip => !text.is_empty() && text.iter().all(|&b| b.is_ascii_digit() || b == b'.'),
         ValueKind::Hex => text.strip_prefix(b"0x").is_some_and(|digits| {
-            !digits.is_empty()
-                && digits.len() <= 16
-                && (digits[0] != b'0' || digits.len() == 1)
-                && digits
-                    .iter()
-                    .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+            canonical(digits, 16, |b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
         }),
         _ => false,
     }

@@ -105,9 +105,7 @@ impl<'o> Object<'o> {
         match keys.get(at) {
             Some(key) => {
                 self.comma();
-                let start = self.out.len();
-                self.out.extend_from_slice(&key.bytes);
-                self.out.truncate(start + usize::from(key.len));
+                put_first(self.out, &key.bytes, usize::from(key.len));
                 value.write_json(self.out);
             }
             None => self.plain_member(spec.name, value),
@@ -362,6 +360,23 @@ fn short_lane(bytes: &[u8]) -> [u8; 16] {
     lane
 }
 
+/// The first `len` bytes of `buf` appended to `out` by one fixed-size copy
+/// (then cut), not a call to `memcpy` for a few bytes.
+#[inline(always)]
+fn put_first<const N: usize>(out: &mut Vec<u8>, buf: &[u8; N], len: usize) {
+    let start = out.len();
+    out.extend_from_slice(buf);
+    out.truncate(start + len);
+}
+
+/// `text` as a JSON string that needs no escape (a time, an address, an
+/// offset: the crate wrote or checked every byte).
+fn write_clean_str(out: &mut Vec<u8>, text: &[u8]) {
+    out.push(b'"');
+    out.extend_from_slice(text);
+    out.push(b'"');
+}
+
 /// `s` as a JSON string, quoted and escaped as serde_json does.
 pub(crate) fn write_str(out: &mut Vec<u8>, s: &str) {
     out.reserve(s.len() + 2);
@@ -378,9 +393,7 @@ fn escape_into(out: &mut Vec<u8>, bytes: &[u8]) {
     if bytes.len() < 16 {
         let lane = short_lane(bytes);
         if crate::simd::json_escape_mask(&lane) == 0 {
-            let start = out.len();
-            out.extend_from_slice(&lane);
-            out.truncate(start + bytes.len());
+            put_first(out, &lane, bytes.len());
             return;
         }
     }
@@ -564,9 +577,7 @@ fn write_ipv4(out: &mut Vec<u8>, octets: [u8; 4]) {
         len += usize::from(digits) + 1;
     }
     // The last octet's dot is not part of the address.
-    let start = out.len();
-    out.extend_from_slice(&text);
-    out.truncate(start + len - 1);
+    put_first(out, &text, len - 1);
 }
 
 impl<T: WriteJson> WriteJson for Option<T> {
@@ -622,9 +633,7 @@ impl WriteJson for Zone {
         if let Some(offset) = self.fixed_offset()
             && offset.local_minus_utc() % 60 == 0
         {
-            out.push(b'"');
-            out.extend_from_slice(&crate::value::offset_text(offset.local_minus_utc()));
-            out.push(b'"');
+            write_clean_str(out, &crate::value::offset_text(offset.local_minus_utc()));
             return;
         }
         write_display(out, self);
@@ -674,17 +683,9 @@ impl WriteJson for Out<'_> {
             Out::AsIs(text, ValueKind::Int | ValueKind::Port) => {
                 out.extend_from_slice(text.as_bytes());
             }
-            Out::Time(iso) => {
-                out.push(b'"');
-                out.extend_from_slice(iso);
-                out.push(b'"');
-            }
+            Out::Time(iso) => write_clean_str(out, iso),
             // An address or hex number: a string with nothing to escape.
-            Out::AsIs(text, _) => {
-                out.push(b'"');
-                out.extend_from_slice(text.as_bytes());
-                out.push(b'"');
-            }
+            Out::AsIs(text, _) => write_clean_str(out, text.as_bytes()),
         }
     }
 }

@@ -562,20 +562,15 @@ impl<'l, 'a> Ctx<'l, 'a> {
     pub(crate) fn local_time(&mut self, name: &str) -> Option<crate::zone::Resolved> {
         let pos = self.log.index_of(name)?;
         let raw = self.log.field_at(pos).map(|f| f.raw());
-        let read = match (self.last_time, raw) {
-            (Some((last, r)), Some(raw)) if last == raw => Some(r),
+        let r = match (self.last_time, raw) {
+            (Some((last, r)), Some(raw)) if last == raw => r,
             _ => self
                 .log
-                .read_at(pos, |t, zone| value::parse_local(&t, zone).map(Some)),
+                .read_at(pos, |t, zone| value::parse_local(&t, zone).map(Some))?,
         };
-        match read {
-            Some(r) => {
-                self.used.insert(pos);
-                self.last_time = raw.map(|raw| (raw, r));
-                (!value::is_placeholder(&r.time)).then_some(r)
-            }
-            _ => None,
-        }
+        self.used.insert(pos);
+        self.last_time = raw.map(|raw| (raw, r));
+        (!value::is_placeholder(&r.time)).then_some(r)
     }
 }
 
