@@ -25,7 +25,7 @@ mod ratios;
 use std::hint::black_box;
 use std::io::{self, Write};
 
-use criterion::{Criterion, Throughput, criterion_group};
+use criterion::{Criterion, criterion_group};
 use panlog::batch::Batch;
 use panlog::ecs::{EcsMapping, Mapping};
 use panlog::mapping::WriteJson;
@@ -168,7 +168,7 @@ fn batch(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("batch");
     group.sample_size(10);
-    group.throughput(Throughput::Bytes(data.len() as u64));
+    group.throughput(ratios::records_and_bytes(records, data.len()));
     let mut out = Vec::with_capacity(size);
     group.bench_function("sequential LogReader → ECS NDJSON", |b| {
         b.iter(|| {

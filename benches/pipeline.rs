@@ -19,7 +19,7 @@ use std::hint::black_box;
 use std::net::IpAddr;
 
 use chrono::NaiveDateTime;
-use criterion::{Criterion, Throughput, criterion_group};
+use criterion::{Criterion, criterion_group};
 use panlog::Parser;
 use panlog::ecs::EcsMapping;
 use panlog::mapping::{Mapping, WriteJson};
@@ -167,7 +167,7 @@ fn parse(c: &mut Criterion) {
         .count();
 
     let mut group = c.benchmark_group("parse");
-    group.throughput(Throughput::Bytes(data.len() as u64));
+    group.throughput(ratios::records_and_bytes(RECORDS, data.len()));
     group.bench_function("panlog Parser + typed getters", |b| {
         let mut parser = Parser::new();
         b.iter(|| {
@@ -419,7 +419,7 @@ fn ecs_json(c: &mut Criterion) {
         );
     }
     let mut group = c.benchmark_group("ecs_json");
-    group.throughput(Throughput::Bytes(data.len() as u64));
+    group.throughput(ratios::records_and_bytes(RECORDS, data.len()));
     group.bench_function("panlog bytes -> ECS JSON", |b| {
         to_json(b, &data, &EcsMapping::new(), 500);
     });
@@ -484,7 +484,7 @@ fn stream(c: &mut Criterion) {
     let data = corpus::generate(RECORDS, 0x5eed).repeat(10);
 
     let mut group = c.benchmark_group("stream");
-    group.throughput(Throughput::Bytes(data.len() as u64));
+    group.throughput(ratios::records_and_bytes(10 * RECORDS, data.len()));
     group.sample_size(20);
     group.bench_function("panlog LogReader::next_log", |b| {
         b.iter(|| {
@@ -523,7 +523,7 @@ fn stream(c: &mut Criterion) {
 fn lake(c: &mut Criterion) {
     let data = corpus::generate(RECORDS, 0x5eed);
     let mut group = c.benchmark_group("lake");
-    group.throughput(Throughput::Bytes(data.len() as u64));
+    group.throughput(ratios::records_and_bytes(RECORDS, data.len()));
     group.sample_size(20);
     group.bench_function("panlog bytes -> fields NDJSON", |b| {
         let mut out = Vec::with_capacity(64 * 1024);

@@ -11,8 +11,8 @@
 //!   record's 32 keys (strings borrowed where they have no escape, numbers
 //!   as `u64`), the same six fields.
 //!
-//! Every timed closure asserts its record count. Throughput is in bytes of
-//! each shape's own input, so MB/s compare per byte.
+//! Every timed closure asserts its record count. Throughput is in records
+//! and in bytes of each shape's own input, so MB/s compare per byte.
 
 #[path = "common/ratios.rs"]
 mod ratios;
@@ -21,7 +21,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hint::black_box;
 
-use criterion::{Criterion, Throughput, criterion_group};
+use criterion::{Criterion, criterion_group};
 use panlog::Parser;
 
 const RECORDS: usize = 2000;
@@ -191,7 +191,7 @@ fn shapes(c: &mut Criterion) {
     let mut group = c.benchmark_group("shapes");
     for (name, lines) in &inputs {
         let bytes: usize = lines.iter().map(Vec::len).sum();
-        group.throughput(Throughput::Bytes(bytes as u64));
+        group.throughput(ratios::records_and_bytes(RECORDS, bytes));
         group.bench_function(format!("panlog {name}"), |b| {
             let mut parser = Parser::new();
             b.iter(|| {

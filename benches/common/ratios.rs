@@ -34,10 +34,22 @@ fn median_ns(group: &str, bench: &str) -> Option<f64> {
     read(group, bench, "estimates.json")?["median"]["point_estimate"].as_f64()
 }
 
-/// The bytes one iteration of `bench` reads, if its throughput is in
+/// The bytes one iteration of `bench` reads, if its throughput counts
 /// bytes.
 fn bytes(group: &str, bench: &str) -> Option<f64> {
-    read(group, bench, "benchmark.json")?["throughput"]["Bytes"].as_f64()
+    let throughput = &read(group, bench, "benchmark.json")?["throughput"];
+    throughput["Bytes"]
+        .as_f64()
+        .or_else(|| throughput["ElementsAndBytes"]["bytes"].as_f64())
+}
+
+/// A group's throughput: criterion reports records/s and bytes/s.
+#[allow(dead_code)] // not every bench binary uses it
+pub fn records_and_bytes(records: usize, bytes: usize) -> criterion::Throughput {
+    criterion::Throughput::ElementsAndBytes {
+        elements: records as u64,
+        bytes: bytes as u64,
+    }
 }
 
 /// The end of a bench binary's `main`: criterion's summary, then the
