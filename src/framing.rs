@@ -64,6 +64,9 @@
 //! assert_eq!(lines, [&b"1,a,\"multi\nline\",b"[..], b"<14>1 - - - - - - 1,x", b"2,tail"]);
 //! ```
 
+use std::io::{self, Read};
+use std::ops::Deref;
+
 use memchr::{memchr, memchr_iter, memchr2, memchr3};
 
 use crate::error::{Error, ErrorKind, Position};
@@ -316,7 +319,7 @@ pub(crate) struct Frame {
 #[derive(Clone, Debug)]
 pub struct Framer {
     config: FramerConfig,
-    buf: Vec<u8>,
+    buf: Held,
     /// The first byte of the record being framed.
     start: usize,
     /// How far the current record has been scanned.
@@ -368,7 +371,7 @@ impl Framer {
     pub fn with_config(config: FramerConfig) -> Framer {
         Framer {
             config,
-            buf: Vec::new(),
+            buf: Held::default(),
             start: 0,
             scan: 0,
             quoted: false,
@@ -411,15 +414,28 @@ impl Framer {
     /// assert_eq!(framer.next_record().unwrap().unwrap().bytes(), b"partial");
     /// ```
     pub fn push(&mut self, bytes: &[u8]) {
+        self.make_room();
+        self.buf.extend_from_slice(bytes);
+    }
+
+    /// [`push`](Self::push) of what one `read` of `input` gives, at most
+    /// `max` bytes, read straight into the framer's buffer (no copy in
+    /// between). Returns what `read` returned.
+    pub(crate) fn read_from<R: Read>(&mut self, input: &mut R, max: usize) -> io::Result<usize> {
+        self.make_room();
+        self.buf.read_from(input, max)
+    }
+
+    /// Drops what has been handed out, keeping the partial record, before
+    /// more input.
+    fn make_room(&mut self) {
         self.finished = false;
         if self.start > 0 {
-            // Drop what has been handed out; keep the partial record.
-            self.buf.drain(..self.start);
+            self.buf.drop_front(self.start);
             self.base += self.start as u64;
             self.scan -= self.start;
             self.start = 0;
         }
-        self.buf.extend_from_slice(bytes);
     }
 
     /// Marks the end of the input: the bytes after the last newline become
@@ -551,7 +567,7 @@ impl Framer {
 
     /// Where the next record would start: for errors that are not a
     /// record's (an I/O error of the reader feeding the framer).
-    pub(crate) const fn next_start(&self) -> Position {
+    pub(crate) fn next_start(&self) -> Position {
         Position {
             record: self.records + 1,
             line: self.line,
@@ -1026,4 +1042,52 @@ enum OctetFrame {
     NeedMore,
     /// A frame, or an error for a bad one.
     Done(Result<Frame, Error>),
+}
+
+/// The framer's bytes: the input held (`bytes[..len]`, what the framer
+/// sees through `Deref`), then zeroed room for the next read. The room stays
+/// initialised from read to read, so reading straight into it costs no
+/// zero-fill each time.
+#[derive(Clone, Debug, Default)]
+struct Held {
+    bytes: Vec<u8>,
+    len: usize,
+}
+
+impl Deref for Held {
+    type Target = [u8];
+
+    fn deref(&self) -> &[u8] {
+        &self.bytes[..self.len]
+    }
+}
+
+impl Held {
+    /// Room for `more` bytes after the held ones.
+    fn room(&mut self, more: usize) -> &mut [u8] {
+        let end = self.len + more;
+        if self.bytes.len() < end {
+            self.bytes.resize(end, 0);
+        }
+        &mut self.bytes[self.len..end]
+    }
+
+    fn extend_from_slice(&mut self, more: &[u8]) {
+        self.room(more.len()).copy_from_slice(more);
+        self.len += more.len();
+    }
+
+    /// One `read` of `input` into the room, at most `max` bytes.
+    fn read_from<R: Read>(&mut self, input: &mut R, max: usize) -> io::Result<usize> {
+        let n = input.read(self.room(max))?;
+        // A `read` that claims more than it was given is not trusted.
+        self.len += n.min(max);
+        Ok(n)
+    }
+
+    /// Forgets the first `n` held bytes.
+    fn drop_front(&mut self, n: usize) {
+        self.bytes.copy_within(n..self.len, 0);
+        self.len -= n;
+    }
 }

@@ -65,7 +65,6 @@ const CHUNK: usize = 64 * 1024;
 pub struct LogReader<R> {
     inner: R,
     framer: Framer,
-    chunk: Vec<u8>,
     failed: bool,
     parser: Parser,
 }
@@ -97,7 +96,6 @@ impl<R: Read> LogReader<R> {
         LogReader {
             inner,
             framer: Framer::with_config(config),
-            chunk: Vec::new(),
             failed: false,
             parser: Parser::new(),
         }
@@ -212,12 +210,9 @@ impl<R: Read> LogReader<R> {
             if self.framer.is_finished() {
                 return None;
             }
-            if self.chunk.is_empty() {
-                self.chunk.resize(CHUNK, 0);
-            }
-            match self.inner.read(&mut self.chunk) {
+            match self.framer.read_from(&mut self.inner, CHUNK) {
                 Ok(0) => self.framer.finish(),
-                Ok(n) => self.framer.push(&self.chunk[..n]),
+                Ok(_) => {}
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
                 Err(e) => {
                     self.failed = true;
