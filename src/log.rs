@@ -1897,6 +1897,7 @@ impl<'a> Log<'a> {
 
     /// The column of `spec` at `span`, as serialized: text as it is (or to
     /// unescape as it is written), other kinds typed.
+    #[inline(always)]
     fn out_of(&self, spec: &FieldSpec, span: &Span) -> Option<Out<'a>> {
         if span.is_empty() {
             return None;
