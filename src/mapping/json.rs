@@ -592,15 +592,17 @@ const OCTETS: [([u8; 4], u8); 256] = {
 /// An IPv4 address's dotted text, after the opening quote: each octet's
 /// four table bytes stored whole, one fixed-size copy into `out`.
 fn write_ipv4(out: &mut Vec<u8>, octets: [u8; 4]) {
-    let mut text = [0u8; 16];
+    // Assembled in a register, not stored piecewise and read back (see
+    // `short_lane`).
+    let mut text = 0u128;
     let mut len = 0;
     for octet in octets {
         let (bytes, digits) = OCTETS[usize::from(octet)];
-        text[len..len + 4].copy_from_slice(&bytes);
+        text |= u128::from(u32::from_le_bytes(bytes)) << (8 * len);
         len += usize::from(digits) + 1;
     }
     // The last octet's dot is not part of the address.
-    put_first(out, &text, len - 1);
+    put_first(out, &text.to_le_bytes(), len - 1);
 }
 
 impl<T: WriteJson> WriteJson for Option<T> {
