@@ -320,6 +320,39 @@ fn io_error_ends_the_stream() {
 }
 
 #[test]
+fn a_reader_that_claims_too_much_is_not_trusted() {
+    // A broken `Read` that fills its buffer with records and reports more
+    // than it was given: the reader takes what the buffer holds, no panic.
+    /// Whether it has been read, and how many bytes it was given.
+    struct Boasting(bool, usize);
+    impl std::io::Read for Boasting {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            if std::mem::replace(&mut self.0, true) {
+                return Ok(0);
+            }
+            self.1 = buf.len() - buf.len() % 4;
+            for (i, b) in buf.iter_mut().enumerate() {
+                *b = if i % 4 == 3 { b'\n' } else { b'x' };
+            }
+            Ok(buf.len() + 100)
+        }
+    }
+    let mut reader = LogReader::new(Boasting(false, 0));
+    let mut records = 0;
+    while let Some(record) = reader.next_record() {
+        let record = record.unwrap();
+        // The buffer's last bytes, if it does not end on a newline.
+        if record.bytes() != b"xxx" {
+            assert!(record.bytes().iter().all(|&b| b == b'x'));
+        }
+        records += 1;
+    }
+    let given = reader.get_ref().1;
+    assert!(given > 0);
+    assert!(records >= given / 4);
+}
+
+#[test]
 fn overlong_input_never_buffers_whole() {
     // 4 MiB without a newline, in 64 KiB pushes: the framer holds at most
     // the limit plus one chunk, and reports one error.
