@@ -3,7 +3,7 @@
 //! [`Framer`] is sans-IO: push bytes in whatever pieces they arrive (TCP reads,
 //! UDP datagrams, an async stream) and pull complete records.
 //! [`LogReader`](crate::reader::LogReader) drives a `Framer` from any
-//! [`Read`](std::io::Read).
+//! [`Read`].
 //!
 //! # What a record is
 //!

@@ -49,7 +49,7 @@ use serde::{Serialize, Serializer};
 /// `Copy`, and as cheap to pass as a [`FixedOffset`] (which converts into
 /// it). Parsed from text by [`FromStr`]: `UTC`, an offset (`+02:00`,
 /// `-0530`, `+09`), with the `tz` feature an IANA name (`Europe/Berlin`,
-/// `America/New_York`) or `local` (the host's zone, see [`Zone::local`]).
+/// `America/New_York`) or `local` (the host's zone, see `Zone::local`).
 ///
 /// # Example
 ///
