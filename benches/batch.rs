@@ -90,8 +90,13 @@ fn sequential_to(data: &[u8], sink: &mut Sink) -> usize {
     records
 }
 
-/// The batch to a writer: each chunk's documents passed on as they come.
-fn parallel_to(data: &[u8], threads: usize, sink: &mut Sink) -> usize {
+/// The batch: each chunk's documents handed to `hand_on` as they come, in
+/// input order (appended to one `Vec`, or written to a writer).
+fn parallel(
+    data: &[u8],
+    threads: usize,
+    mut hand_on: impl FnMut(&[u8]) -> io::Result<()>,
+) -> usize {
     let mapping = EcsMapping::new();
     let mut records = 0;
     Batch::new(Parser::new())
@@ -106,7 +111,7 @@ fn parallel_to(data: &[u8], threads: usize, sink: &mut Sink) -> usize {
             },
             |(docs, n)| {
                 records += *n;
-                sink.write_all(docs)?;
+                hand_on(docs)?;
                 docs.clear();
                 *n = 0;
                 Ok(())
@@ -116,29 +121,17 @@ fn parallel_to(data: &[u8], threads: usize, sink: &mut Sink) -> usize {
     records
 }
 
-fn parallel(data: &[u8], threads: usize, out: &mut Vec<u8>) -> usize {
-    let mapping = EcsMapping::new();
-    let mut records = 0;
-    Batch::new(Parser::new())
-        .threads(threads)
-        .run(
-            data,
-            |(docs, n): &mut (Vec<u8>, usize), result| {
-                let log = result.unwrap();
-                mapping.map(&log).write_json(docs);
-                docs.push(b'\n');
-                *n += 1;
-            },
-            |(docs, n)| {
-                records += *n;
-                out.extend_from_slice(docs);
-                docs.clear();
-                *n = 0;
-                Ok(())
-            },
-        )
-        .unwrap();
-    records
+/// [`parallel`] into one `Vec`.
+fn parallel_vec(data: &[u8], threads: usize, out: &mut Vec<u8>) -> usize {
+    parallel(data, threads, |docs| {
+        out.extend_from_slice(docs);
+        Ok(())
+    })
+}
+
+/// [`parallel`] to a writer.
+fn parallel_to(data: &[u8], threads: usize, sink: &mut Sink) -> usize {
+    parallel(data, threads, |docs| sink.write_all(docs))
 }
 
 fn batch(c: &mut Criterion) {
@@ -147,7 +140,7 @@ fn batch(c: &mut Criterion) {
     let mut expected = Vec::new();
     assert_eq!(sequential(&data, &mut expected), records);
     let mut got = Vec::new();
-    assert_eq!(parallel(&data, 2, &mut got), records);
+    assert_eq!(parallel_vec(&data, 2, &mut got), records);
     assert!(got == expected, "the parallel output differs");
     for threads in [0, 2] {
         let mut sink = Sink {
@@ -181,7 +174,7 @@ fn batch(c: &mut Criterion) {
         group.bench_function(format!("batch, {threads} threads → ECS NDJSON"), |b| {
             b.iter(|| {
                 out.clear();
-                assert_eq!(parallel(black_box(&data), threads, &mut out), records);
+                assert_eq!(parallel_vec(black_box(&data), threads, &mut out), records);
                 assert_eq!(out.len(), size);
             });
         });
