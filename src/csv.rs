@@ -778,7 +778,11 @@ impl Fields {
             end: end as u32,
             flags,
         });
-        self.flags |= flags;
+        // Most fields have no flag: not writing the record's flags for them
+        // keeps the splitting loop from waiting on its own last store.
+        if !flags.is_empty() {
+            self.flags |= flags;
+        }
     }
 }
 
