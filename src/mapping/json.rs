@@ -590,10 +590,9 @@ const OCTETS: [([u8; 4], u8); 256] = {
 };
 
 /// An IPv4 address's dotted text, after the opening quote: each octet's
-/// four table bytes stored whole, one fixed-size copy into `out`.
+/// four table bytes shifted into place in a register (not stored piecewise
+/// and read back, see `short_lane`), then one fixed-size copy into `out`.
 fn write_ipv4(out: &mut Vec<u8>, octets: [u8; 4]) {
-    // Assembled in a register, not stored piecewise and read back (see
-    // `short_lane`).
     let mut text = 0u128;
     let mut len = 0;
     for octet in octets {
